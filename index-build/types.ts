@@ -1,0 +1,115 @@
+// The shapes shared by the index build and the server: articles, paragraphs, entities, the index file.
+
+/** What is known about one article. Every field that is not known is `null`: never guessed. */
+export interface Article {
+  /** Stable id: the seed file name without its extension. */
+  id: string
+  /** The seed file this article came from, relative to the seeds folder. */
+  file: string
+  /** Headline, from sources.json or the page's own title line; null when unknown. */
+  title: string | null
+  /** Publisher of this copy (e.g. "Yahoo Finance Canada"); null when unknown. */
+  outlet: string | null
+  /** Publisher of the original for syndicated copies (e.g. "South China Morning Post"); null when none/unknown. */
+  originalOutlet: string | null
+  /** Publication day, YYYY-MM-DD; null when unknown. */
+  date: string | null
+  /** Where the page was found; null when unknown. May lack a scheme when the source did not give one. */
+  url: string | null
+  /** Free-text remark on the metadata (e.g. "on or after 2024-07-27"); null when none. */
+  note: string | null
+  /** Section headings in reading order (paragraphs refer to them by name). */
+  sections: string[]
+  /** Number of paragraphs kept. */
+  paragraphCount: number
+}
+
+/** One clean paragraph of an article: the unit that is indexed and returned as a hit. */
+export interface Paragraph {
+  /** `${articleId}:${position}`. */
+  id: string
+  /** Id of the article it belongs to. */
+  articleId: string
+  /** 0-based position among the article's kept paragraphs. */
+  position: number
+  /** Heading of the section it stands under; null before any heading. */
+  section: string | null
+  /** The clean paragraph text. */
+  text: string
+  /** Canonical names of the actors it mentions, sorted. */
+  actors: string[]
+  /** Canonical names of the regions it mentions, sorted. */
+  regions: string[]
+  /** Ids of paragraphs in other articles carrying the same statement, sorted. */
+  duplicates: string[]
+}
+
+/** Kinds of actor. */
+export type ActorType = 'person' | 'state' | 'organisation'
+
+/** A canonical entity as stored in the index. */
+export interface Entity {
+  /** Canonical name, unique across actors and regions. */
+  name: string
+  /** Whether it is an actor (person, state, organisation) or a region (place, area). */
+  kind: 'actor' | 'region'
+  /** Actor type; null for regions. */
+  type: ActorType | null
+  /** Broader region this one lies in (regions only); null at the top or for actors. */
+  parent: string | null
+  /** Other spellings seen or known, used for search and highlighting. */
+  aliases: string[]
+  /** `known` when it comes from the editable entity file, `nlp` when found by the NLP library. */
+  source: 'known' | 'nlp'
+}
+
+/** Why a line of a page was not kept as a paragraph. */
+export type DropReason =
+  | 'navigation'
+  | 'paywall'
+  | 'ticker'
+  | 'promo'
+  | 'signup'
+  | 'comment-form'
+  | 'image-label'
+  | 'relative-time'
+  | 'byline'
+  | 'timestamp'
+  | 'advertisement'
+  | 'copyright'
+  | 'garbage'
+  | 'title'
+  | 'heading'
+  | 'rule'
+  | 'empty'
+
+/** Summary of one build, stored in the index file and printed by the CLI. */
+export interface BuildReport {
+  /** Articles indexed. */
+  articles: number
+  /** Paragraphs kept. */
+  paragraphs: number
+  /** Lines dropped, by reason. */
+  dropped: Partial<Record<DropReason, number>>
+  /** Entities, by actor type or `region`. */
+  entities: Record<string, number>
+  /** Pages skipped, with the reason (file names relative to the seeds folder). */
+  warnings: { file: string; problem: string }[]
+}
+
+/** The index file written by index-build and read by the server. */
+export interface IndexFile {
+  /** Format marker and version; a reader refuses any other. */
+  format: 'readout-index'
+  version: number
+  /** Articles in id order. */
+  articles: Article[]
+  /** Paragraphs in (article id, position) order. */
+  paragraphs: Paragraph[]
+  /** Every entity referred to by a paragraph, by name order. */
+  entities: Entity[]
+  /** MiniSearch's serialised index (`toJSON()`), built with INDEX_OPTIONS. */
+  minisearch: unknown
+  /** What the build did. */
+  report: BuildReport
+}
