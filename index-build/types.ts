@@ -38,8 +38,10 @@ export interface Paragraph {
   text: string
   /** Canonical names of the actors it mentions, sorted. */
   actors: string[]
-  /** Canonical names of the regions it mentions, sorted. */
+  /** Canonical names of the regions it mentions, sorted (not their parents: the server expands those). */
   regions: string[]
+  /** Every reference to an entity in `text`, in text order (used to highlight alias matches). */
+  mentions: Mention[]
   /** Ids of paragraphs in other articles carrying the same statement, sorted. */
   duplicates: string[]
 }
@@ -47,20 +49,30 @@ export interface Paragraph {
 /** Kinds of actor. */
 export type ActorType = 'person' | 'state' | 'organisation'
 
-/** A canonical entity as stored in the index. */
+/** A canonical entity as stored in the index. A country is both an actor (a state) and a region. */
 export interface Entity {
-  /** Canonical name, unique across actors and regions. */
+  /** Canonical name, unique among entities. */
   name: string
-  /** Whether it is an actor (person, state, organisation) or a region (place, area). */
-  kind: 'actor' | 'region'
-  /** Actor type; null for regions. */
+  /** Actor type when it acts (person, state, organisation); null for a place that is only a region. */
   type: ActorType | null
-  /** Broader region this one lies in (regions only); null at the top or for actors. */
+  /** True when it is a place or area that can be a region facet value. */
+  region: boolean
+  /** Broader region this one lies in (Vientiane → Laos); null at the top or for non-regions. */
   parent: string | null
-  /** Other spellings seen or known, used for search and highlighting. */
+  /** Other spellings known or seen in the text (e.g. "Sergey Lavrov", "Sun Woedong"), sorted. */
   aliases: string[]
   /** `known` when it comes from the editable entity file, `nlp` when found by the NLP library. */
   source: 'known' | 'nlp'
+}
+
+/** Where a paragraph's text refers to an entity: [start, end) character offsets into `text`. */
+export interface Mention {
+  /** Canonical entity name. */
+  name: string
+  /** Start offset (inclusive) in the paragraph text. */
+  start: number
+  /** End offset (exclusive) in the paragraph text. */
+  end: number
 }
 
 /** Why a line of a page was not kept as a paragraph. */
