@@ -125,3 +125,11 @@ export interface IndexFile {
   /** What the build did. */
   report: BuildReport
 }
+
+/** Outlet facet value for paragraphs whose article has no known outlet (shown by the page as "Outlet unknown"). */
+export const UNKNOWN_OUTLET = '(unknown)'
+
+/** The outlet facet value of an article: the original outlet for syndicated copies, else the outlet. */
+export function outletFacetValue(article: Pick<Article, 'outlet' | 'originalOutlet'>): string {
+  return article.originalOutlet ?? article.outlet ?? UNKNOWN_OUTLET
+}
