@@ -1,0 +1,91 @@
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { assembleIndex } from '../../index-build/assemble-index'
+import { IndexFileError, readIndexFile, writeIndexFile } from '../../index-build/index-file'
+import type { Article, IndexFile, Paragraph } from '../../index-build/types'
+
+function article(id: string): Article {
+  return { id, file: `${id}.txt`, title: `Harbour talks ${id}`, outlet: 'The Example Post', originalOutlet: null, date: '2024-03-01', url: null, note: null, sections: [], paragraphCount: 2 }
+}
+
+function paragraph(articleId: string, position: number, text: string): Paragraph {
+  return { id: `${articleId}:${position}`, articleId, position, section: null, text, actors: [], regions: [], mentions: [], duplicates: [] }
+}
+
+function sampleIndex(): IndexFile {
+  const paragraphs = [
+    paragraph('a', 0, 'The ministers met at the harbour to discuss fishing rights.'),
+    paragraph('a', 1, 'They agreed to meet again in spring — “a good sign”, said one.'),
+    paragraph('b', 0, 'A second article mentions the harbour and the défense budget.'),
+  ]
+  return assembleIndex([article('a'), article('b')], paragraphs, [], { articles: 2, paragraphs: 3, dropped: {}, entities: {}, warnings: [] })
+}
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'readout-index-file-'))
+})
+
+describe('writeIndexFile / readIndexFile', () => {
+  it('round-trips the content and the search index', async () => {
+    const file = join(dir, 'index.json')
+    await writeIndexFile(file, sampleIndex())
+    const loaded = await readIndexFile(file)
+    expect(loaded.file.paragraphs).toEqual(sampleIndex().paragraphs)
+    expect(loaded.file.articles).toEqual(sampleIndex().articles)
+    expect(loaded.miniSearch.search('harbour').map((r) => r.id)).toEqual(expect.arrayContaining(['a:0', 'b:0']))
+    expect(loaded.paragraphById.get('a:1')?.text).toContain('“a good sign”')
+  })
+
+  it('writes the same bytes for the same content, one record per line, and leaves no temp file', async () => {
+    await writeIndexFile(join(dir, 'one.json'), sampleIndex())
+    await writeIndexFile(join(dir, 'two.json'), sampleIndex())
+    const [one, two] = await Promise.all([readFile(join(dir, 'one.json')), readFile(join(dir, 'two.json'))])
+    expect(one.equals(two)).toBe(true)
+    expect(one.toString('utf8').split('\n').length).toBeGreaterThan(8)
+    expect((await readdir(dir)).sort()).toEqual(['one.json', 'two.json'])
+  })
+
+  it('refuses a truncated file', async () => {
+    const file = join(dir, 'index.json')
+    await writeIndexFile(file, sampleIndex())
+    const bytes = await readFile(file)
+    await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    await expect(readIndexFile(file)).rejects.toThrow(/truncated|not valid JSON/)
+  })
+
+  it('refuses a file whose content was altered', async () => {
+    const file = join(dir, 'index.json')
+    await writeIndexFile(file, sampleIndex())
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('fishing rights', 'fishing lights'))
+    await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch/)
+  })
+
+  it('refuses another format version, naming both versions', async () => {
+    const file = join(dir, 'index.json')
+    await writeIndexFile(file, { ...sampleIndex(), version: 99 })
+    await expect(readIndexFile(file)).rejects.toThrow(/format version 99 is not supported \(expected \d+\)/)
+  })
+
+  it('refuses files that are not indexes, empty or missing, naming the file', async () => {
+    const file = join(dir, 'other.json')
+    await writeFile(file, '{"hello":"world"}\n')
+    await expect(readIndexFile(file)).rejects.toThrow(/other.json: not a Readout index file/)
+    await writeFile(file, '')
+    await expect(readIndexFile(file)).rejects.toThrow(/other.json: the file is empty/)
+    await expect(readIndexFile(join(dir, 'missing.json'))).rejects.toThrow(IndexFileError)
+    await expect(readIndexFile(join(dir, 'missing.json'))).rejects.toThrow(/missing.json: cannot read \(ENOENT\)/)
+  })
+
+  it('keeps a previous file when writing fails', async () => {
+    const file = join(dir, 'index.json')
+    await writeFile(file, 'previous')
+    const broken = { ...sampleIndex(), minisearch: null }
+    await expect(writeIndexFile(file, broken)).rejects.toThrow()
+    expect(await readFile(file, 'utf8')).toBe('previous')
+    expect(await readdir(dir)).toEqual(['index.json'])
+  })
+})
