@@ -188,11 +188,11 @@ export async function readIndexFile(file: string): Promise<LoadedIndex> {
     throw new IndexFileError(`index: ${file}: checksum mismatch; the file is corrupt`)
   }
   const minisearch = { ...meta, index: terms } as AsPlainObject
-  return loadIndex({ format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report })
+  return loadIndexAsync({ format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report })
 }
 
-/** Wraps index file content for serving. Throws IndexFileError when it is not a usable index. */
-export function loadIndex(file: IndexFile): LoadedIndex {
+/** Checks the shape of index file content; throws IndexFileError naming the problem. */
+function checkContent(file: IndexFile): void {
   if (file === null || typeof file !== 'object' || file.format !== 'readout-index') {
     throw new IndexFileError('index: not a Readout index file')
   }
@@ -202,17 +202,40 @@ export function loadIndex(file: IndexFile): LoadedIndex {
   for (const key of ['articles', 'paragraphs', 'entities'] as const) {
     if (!Array.isArray(file[key])) throw new IndexFileError(`index: "${key}" is missing or not a list`)
   }
-  let miniSearch: MiniSearch<IndexDocument>
-  try {
-    miniSearch = MiniSearch.loadJS(file.minisearch as AsPlainObject, INDEX_OPTIONS)
-  } catch (err) {
-    throw new IndexFileError(`index: the search index is unreadable (${(err as Error).message})`)
-  }
+}
+
+/** The lookups served beside the MiniSearch index. */
+function withLookups(file: IndexFile, miniSearch: MiniSearch<IndexDocument>): LoadedIndex {
   return {
     file,
     miniSearch,
     paragraphById: new Map(file.paragraphs.map((p) => [p.id, p])),
     articleById: new Map(file.articles.map((a) => [a.id, a])),
     entityByName: new Map(file.entities.map((e) => [e.name, e])),
+  }
+}
+
+/** Names a MiniSearch load failure. */
+function unreadable(err: unknown): IndexFileError {
+  return new IndexFileError(`index: the search index is unreadable (${(err as Error).message})`)
+}
+
+/** Wraps index file content for serving. Throws IndexFileError when it is not a usable index. */
+export function loadIndex(file: IndexFile): LoadedIndex {
+  checkContent(file)
+  try {
+    return withLookups(file, MiniSearch.loadJS(file.minisearch as AsPlainObject, INDEX_OPTIONS))
+  } catch (err) {
+    throw unreadable(err)
+  }
+}
+
+/** Like loadIndex, but yields to the event loop while rebuilding the search tree, so a serving process keeps answering. */
+export async function loadIndexAsync(file: IndexFile): Promise<LoadedIndex> {
+  checkContent(file)
+  try {
+    return withLookups(file, await MiniSearch.loadJSAsync(file.minisearch as AsPlainObject, INDEX_OPTIONS))
+  } catch (err) {
+    throw unreadable(err)
   }
 }
