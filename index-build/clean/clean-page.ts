@@ -1,0 +1,143 @@
+// Cleans one decoded page: repairs mojibake, splits it into paragraphs, drops furniture, and reads the title, sections and metadata it states.
+import type { DropReason } from '../types'
+import { furnitureReason } from './furniture'
+import { copyrightHolderIn, datelineDate, originalOutletIn } from './page-metadata'
+import { repairMojibake } from './repair-mojibake'
+
+/** A cleaned page. */
+export interface CleanPage {
+  /** The page's own title line; null when it states none. */
+  title: string | null
+  /** Publication day the page states (YYYY-MM-DD); null when none. Never derived from relative times. */
+  date: string | null
+  /** Publisher credited as the original of a syndicated copy ("originally appeared in the X"); null when none. */
+  originalOutlet: string | null
+  /** Holder named by a copyright line, legal suffixes removed; null when none. */
+  copyrightHolder: string | null
+  /** Section headings that have paragraphs under them, in reading order. */
+  sections: string[]
+  /** The article's paragraphs, whole, with the heading they stand under. */
+  paragraphs: { text: string; section: string | null }[]
+  /** Every other piece of text on the page, with the reason it was dropped. */
+  dropped: { text: string; reason: DropReason }[]
+}
+
+/** A candidate paragraph: one or more joined lines, and why it is dropped (null while it may be text). */
+interface Unit {
+  text: string
+  reason: DropReason | null
+}
+
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029]/g
+const TERMINAL = /[.!?…:;"”’)\]]$/
+const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/
+const QUOTED_HEADING = /^[“"‘'«]([^“”"‘’'«».!?]{2,80})[”"’'»]$/
+/** A line ending in a comma, dash or a word that cannot end a sentence was cut by hard wrapping. */
+const CUT_MID_SENTENCE = /(?:[,\u2013\u2014-]|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that|as|his|her|its|their|is|was|were|are|be|has|had|have))$/
+const RULE = /^(?:([-*_=~•·])\s*){3,}$/
+
+/** Lines with control characters removed, spaces collapsed and ends trimmed. */
+function normaliseLines(text: string): string[] {
+  return repairMojibake(text)
+    .replace(CONTROL, '')
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00A0\u3000]+/g, ' ').trim())
+}
+
+/** Groups lines into units: blank lines separate; inside a block a line continues the previous one only when that one was cut mid-sentence. */
+function splitUnits(lines: string[]): Unit[] {
+  const units: Unit[] = []
+  let open: Unit | null = null
+  for (const line of lines) {
+    if (line.length === 0) {
+      open = null
+      continue
+    }
+    const continues = open !== null && open.text.length >= 30 && !MARKDOWN_HEADING.test(line) && (/^\p{Ll}/u.test(line) || CUT_MID_SENTENCE.test(open.text))
+    if (continues && open) open.text += ` ${line}`
+    else {
+      open = { text: line, reason: null }
+      units.push(open)
+    }
+  }
+  return units
+}
+
+/** True for a line shaped like a headline or heading: starts with a capital or digit, no closing sentence punctuation, within the word limits. */
+function headingShaped(text: string, minWords: number, maxWords: number): boolean {
+  if (text.length > 200 || TERMINAL.test(text.replace(/[”"’]$/, '')) || !/^[\p{Lu}\p{N}“"‘']/u.test(text)) return false
+  const words = text.split(' ').length
+  return words >= minWords && words <= maxWords
+}
+
+/** Short numeric-context lines next to a ticker line are ticker labels too ("• Gold futures"). */
+function extendTickers(units: Unit[]): void {
+  const isTicker = (i: number) => units[i]?.reason === 'ticker'
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!
+    if (u.reason === null && u.text.length <= 40 && u.text.split(' ').length <= 5 && !TERMINAL.test(u.text) && (isTicker(i - 1) || isTicker(i + 1))) {
+      u.reason = 'ticker'
+    }
+  }
+}
+
+/** Cleans a decoded page. Pure and linear in the page's length. */
+export function cleanPage(text: string): CleanPage {
+  const units = splitUnits(normaliseLines(text))
+  for (const u of units) {
+    if (!/[\p{L}\p{N}]/u.test(u.text)) u.reason = RULE.test(u.text) ? 'rule' : 'empty'
+    else u.reason = furnitureReason(u.text)
+  }
+  extendTickers(units)
+
+  const page: CleanPage = { title: null, date: null, originalOutlet: null, copyrightHolder: null, sections: [], paragraphs: [], dropped: [] }
+  let section: string | null = null
+  const drop = (text: string, reason: DropReason) => page.dropped.push({ text, reason })
+  const nextIsText = (from: number) => {
+    for (let j = from + 1; j < units.length; j++) {
+      if (units[j]!.reason === null) return !MARKDOWN_HEADING.test(units[j]!.text) && !headingShaped(units[j]!.text, 1, 10)
+    }
+    return false
+  }
+
+  units.forEach((u, i) => {
+    if (u.reason !== null) {
+      if (u.reason === 'timestamp') page.date ??= datelineDate(u.text)
+      if (u.reason === 'copyright') {
+        page.originalOutlet ??= originalOutletIn(u.text)
+        page.copyrightHolder ??= copyrightHolderIn(u.text)
+      }
+      drop(u.text, u.reason)
+      return
+    }
+    const markdown = MARKDOWN_HEADING.exec(u.text)
+    const beforeBody = page.paragraphs.length === 0
+    if (markdown) {
+      const heading = markdown[2]!
+      if (markdown[1] === '#' && beforeBody && page.title === null) {
+        page.title = heading
+        drop(u.text, 'title')
+      } else {
+        section = heading
+        drop(u.text, 'heading')
+      }
+      return
+    }
+    if (beforeBody && page.title === null && section === null && headingShaped(u.text, 4, 25) && nextIsText(i)) {
+      page.title = u.text
+      drop(u.text, 'title')
+      return
+    }
+    const quoted = QUOTED_HEADING.exec(u.text)
+    if ((quoted && quoted[1]!.split(' ').length <= 8) || headingShaped(u.text, 1, 10)) {
+      if (u.text.length <= 80) {
+        section = quoted ? quoted[1]!.trim() : u.text
+        drop(u.text, 'heading')
+        return
+      }
+    }
+    page.paragraphs.push({ text: u.text, section })
+  })
+  page.sections = [...new Set(page.paragraphs.map((p) => p.section).filter((s): s is string => s !== null))]
+  return page
+}
