@@ -1,0 +1,36 @@
+// Finds names in a token sequence: at each position the longest listed phrase that matches wins, and matches never overlap.
+import type { Token } from './name-tokens'
+
+/** A phrase that names an entity. */
+export interface Phrase {
+  /** Its tokens. */
+  tokens: string[]
+  /** Canonical name of the entity it names. */
+  name: string
+}
+
+/** A phrase found in the text: token range [from, to) and character range [start, end). */
+export interface PhraseMatch {
+  name: string
+  from: number
+  to: number
+  start: number
+  end: number
+}
+
+/** Matches phrases, looked up by first token (each list sorted longest first), left to right. */
+export function matchPhrases(tokens: Token[], lookup: (first: string) => readonly Phrase[] | undefined): PhraseMatch[] {
+  const matches: PhraseMatch[] = []
+  for (let i = 0; i < tokens.length; ) {
+    const candidates = lookup(tokens[i]!.text)
+    const hit = candidates?.find((p) => p.tokens.every((t, k) => tokens[i + k]?.text === t))
+    if (hit) {
+      const to = i + hit.tokens.length
+      matches.push({ name: hit.name, from: i, to, start: tokens[i]!.start, end: tokens[to - 1]!.end })
+      i = to
+    } else {
+      i++
+    }
+  }
+  return matches
+}

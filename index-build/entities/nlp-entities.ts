@@ -1,0 +1,100 @@
+// Finds people, organisations and places the data file does not list, with the NLP library compromise, only where capitalised words are left unexplained.
+import nlp from 'compromise'
+import type { ActorType } from '../types'
+import type { Token } from './name-tokens'
+
+/** An entity found by NLP, by its own name. */
+export interface NlpEntity {
+  /** The name as written (titles and possessives removed). */
+  name: string
+  /** person or organisation; null for a place. */
+  type: ActorType | null
+  /** True for a place. */
+  region: boolean
+}
+
+/** What NLP found inside each candidate run of capitalised words, shared across a build's articles: compromise runs once per new run. */
+export type NlpCache = Map<string, NlpEntity[]>
+
+/** Capitalised words that start sentences or label roles, not names. */
+const NOT_NAMES = new Set(
+  (
+    'The A An In On At As By For From To Of And But Or If It Its This That These Those Their There Then Than When While Where Who What Why How ' +
+    'He She They We You I His Her Our Your My Mr Mrs Ms Dr Sir Madam President Prime Minister Foreign Vice Deputy Secretary State Chancellor King Queen Premier Chairman General Senator Governor Ambassador Spokesperson Spokesman Spokeswoman Leader Chief ' +
+    'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
+    'Earlier Later Meanwhile However Since During After Before Although Instead Among Such Both Last Next Top Other Another Many Some Most Several Each One Two Three Western Eastern Northern Southern ' +
+    'Chinese Russian American British European Asian African Indian Japanese Korean Philippine Vietnamese Ukrainian Laotian Soviet Communist Democratic Republican'
+  ).split(' '),
+)
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', 'al', 'bin'])
+
+/** Runs of capitalised tokens that nothing else explains (they may contain connectors like "of"). */
+export function candidateRuns(tokens: Token[], covered: boolean[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const name = (k: number) => !covered[k] && /^\p{Lu}/u.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)
+    if (!name(i)) {
+      i++
+      continue
+    }
+    let to = i + 1
+    while (to < tokens.length && (name(to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && name(to + 1)))) to += CONNECTORS.has(tokens[to]!.text) ? 2 : 1
+    runs.push({ from: i, to })
+    i = to
+  }
+  return runs
+}
+
+/** Sentence containing the offset: from the previous sentence end to the next. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, text.lastIndexOf('. ', start) + 1)
+  const next = text.indexOf('. ', end)
+  return text.slice(from, next < 0 ? text.length : next + 1).trim()
+}
+
+/** Strips titles, possessives and punctuation around a name compromise returned. */
+function cleanName(raw: string): string {
+  return raw
+    .replace(/['’]s\b/gu, '')
+    .replace(/[^\p{L}\p{N}.'’\- ]+/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w, i, all) => !(NOT_NAMES.has(w) && (i === 0 || i === all.length - 1)))
+    .join(' ')
+    .replace(/\.$/, '')
+}
+
+/** Classifies every not-yet-seen candidate name with compromise (on the sentences they occur in) and records the answers in the cache. */
+export function classifyCandidates(text: string, candidates: { surface: string; start: number; end: number }[], cache: NlpCache): void {
+  const fresh = candidates.filter((c) => !cache.has(c.surface))
+  if (fresh.length === 0) return
+  const sentences = [...new Set(fresh.map((c) => sentenceAround(text, c.start, c.end)))]
+  const doc = nlp(sentences.join('\n'))
+  const found = new Map<string, NlpEntity>()
+  const record = (list: { text: string }[], type: ActorType | null, region: boolean) => {
+    for (const item of list) {
+      const name = cleanName(item.text)
+      const words = name.split(' ')
+      if (name.length < 3 || words.some((w) => !/^\p{Lu}/u.test(w) && !CONNECTORS.has(w))) continue
+      if (type === 'person' && words.length < 2) continue
+      if (!found.has(name)) found.set(name, { name, type, region })
+    }
+  }
+  record(doc.people().json() as { text: string }[], 'person', false)
+  record(doc.organizations().json() as { text: string }[], 'organisation', false)
+  record(doc.places().json() as { text: string }[], null, true)
+  for (const c of fresh) {
+    const inside = [...found.values()].filter((e) => containsWords(c.surface, e.name))
+    cache.set(c.surface, inside.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
+  }
+}
+
+/** True when `name` occurs in `surface` as whole words. */
+function containsWords(surface: string, name: string): boolean {
+  const at = surface.indexOf(name)
+  if (at < 0) return false
+  const before = surface[at - 1]
+  const after = surface[at + name.length]
+  return (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))
+}

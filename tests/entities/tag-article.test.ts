@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { parseKnowledgeBase } from '../../index-build/entities/knowledge-base'
+import { mergeEntities } from '../../index-build/entities/merge-entities'
+import { tagArticle } from '../../index-build/entities/tag-article'
+import type { Entity } from '../../index-build/types'
+
+/** A made-up knowledge base: invented people, a state, an organisation and nested places. */
+const KB = parseKnowledgeBase(
+  [
+    { name: 'Oskar Vedrin', type: 'person', aliases: ['Oscar Vedrin'] },
+    { name: 'Mira Vedrin', type: 'person' },
+    { name: 'Lin Haobo', type: 'person' },
+    { name: 'Northland', type: 'state', region: true, parent: 'Cold Coast' },
+    { name: 'Cold Coast', region: true },
+    { name: 'Port Ilse', region: true, parent: 'Northland' },
+    { name: 'Harbour League', type: 'organisation', aliases: ['HL', 'Harbour league'] },
+  ],
+  'test.json',
+)
+const tag = (paragraphs: string[], title: string | null = null) => tagArticle(paragraphs, KB, title, { nlp: false })
+
+describe('tagArticle', () => {
+  it('maps names and aliases to one canonical name, with offsets', () => {
+    const { paragraphs } = tag(['Oscar Vedrin’s team met the HL in Port Ilse.'])
+    expect(paragraphs[0]).toEqual({
+      actors: ['Harbour League', 'Oskar Vedrin'],
+      regions: ['Port Ilse'],
+      mentions: [
+        { name: 'Oskar Vedrin', start: 0, end: 12 },
+        { name: 'Harbour League', start: 28, end: 30 },
+        { name: 'Port Ilse', start: 34, end: 43 },
+      ],
+    })
+  })
+
+  it('tags a state as both actor and region, and returns the parent chain of regions', () => {
+    const { paragraphs, entities } = tag(['Northland protested.', 'Ships left Port Ilse.'])
+    expect(paragraphs[0]).toMatchObject({ actors: ['Northland'], regions: ['Northland'] })
+    expect(entities.map((e) => e.name)).toEqual(['Cold Coast', 'Northland', 'Port Ilse'])
+  })
+
+  it('resolves surname, title + name and given-name references to a person named in the article', () => {
+    const { paragraphs } = tag(['Lin Haobo arrived on Monday.', 'Minister Haobo spoke first.', 'Lin’s speech was short.'])
+    expect(paragraphs.map((p) => p.actors)).toEqual([['Lin Haobo'], ['Lin Haobo'], ['Lin Haobo']])
+  })
+
+  it('uses the title to resolve references', () => {
+    expect(tag(['Haobo spoke first.'], 'Lin Haobo visits Northland').paragraphs[0]!.actors).toEqual(['Lin Haobo'])
+  })
+
+  it('does not resolve a short reference the article never introduced', () => {
+    expect(tag(['Haobo spoke first.']).paragraphs[0]!.actors).toEqual([])
+  })
+
+  it('leaves a surname two people share unresolved', () => {
+    const { paragraphs } = tag(['Oskar Vedrin and Mira Vedrin arrived.', 'Vedrin spoke first.'])
+    expect(paragraphs[1]!.actors).toEqual([])
+  })
+
+  it('resolves a misspelling one or two letters off a person named in the same article, and records it as an alias', () => {
+    const { paragraphs, entities } = tag(['Lin Haobo arrived.', 'Lin Haoba then left for Port Ilse.'])
+    expect(paragraphs[1]!.actors).toEqual(['Lin Haobo'])
+    expect(entities.find((e) => e.name === 'Lin Haobo')!.aliases).toContain('Lin Haoba')
+    expect(tag(['Lin Haoba then left.']).paragraphs[0]!.actors).toEqual([])
+  })
+
+  it('finds people and organisations the data file does not list with NLP, under their own name', () => {
+    const { paragraphs, entities } = tagArticle(['Finance Minister Helena Varkonyi met officials of the Baltic Rail Authority in Port Ilse.'], KB, null)
+    expect(paragraphs[0]!.actors).toContain('Helena Varkonyi')
+    expect(entities.find((e) => e.name === 'Helena Varkonyi')).toMatchObject({ type: 'person', source: 'nlp' })
+  })
+})
+
+describe('mergeEntities', () => {
+  const known: Entity = { name: 'Lin Haobo', type: 'person', region: false, parent: null, aliases: ['Lin Haoba'], source: 'known' }
+  it('keeps one entry per name with aliases unioned, the data file winning', () => {
+    const nlp: Entity = { ...known, type: 'organisation', aliases: ['Lin Hoabo'], source: 'nlp' }
+    const merged = mergeEntities([[nlp], [known], [{ ...known, aliases: ['Lin Habo'] }]])
+    expect(merged).toEqual([{ ...known, aliases: ['Lin Habo', 'Lin Haoba', 'Lin Hoabo'] }])
+  })
+
+  it('sorts by name', () => {
+    const other: Entity = { ...known, name: 'Ada Quill', aliases: [] }
+    expect(mergeEntities([[known, other]]).map((e) => e.name)).toEqual(['Ada Quill', 'Lin Haobo'])
+  })
+})
