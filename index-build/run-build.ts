@@ -1,0 +1,90 @@
+// The I/O shell of the index build: reads the seeds folder, runs the pure pipeline, writes the index atomically.
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { buildCorpus, type SeedPage } from './build-corpus'
+import { KNOWN_ENTITIES } from './entities/knowledge-base'
+import { parseSourcesText, type Sources } from './sources'
+import { writeIndexFile } from './index-file'
+import type { BuildReport } from './types'
+
+/** Options of runBuild. */
+export interface RunBuildOptions {
+  /** Folder of raw pages (`*.txt`) and an optional `sources.json`. */
+  seedsDir: string
+  /** Where to write the index file (its folder is created). */
+  outFile: string
+  /** Fail the build on any warning (a skipped page, an orphan sources entry). Default false. */
+  strict?: boolean
+  /** Receives warnings, one line each. Default: nothing is printed. */
+  log?: (line: string) => void
+  /** Called with (pages done, pages in all) while pages are processed. */
+  onProgress?: (done: number, total: number) => void
+  /** Run the NLP library for entities not in the knowledge base (default true). */
+  nlp?: boolean
+}
+
+/** A build that must not replace the current index; the message says why. */
+export class BuildError extends Error {
+  override name = 'BuildError'
+}
+
+/** Names of the pages in a seeds folder: regular `.txt` files, sorted. */
+async function listPages(seedsDir: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await readdir(seedsDir)
+  } catch (err) {
+    throw new BuildError(`index-build: ${seedsDir}: cannot read the seeds folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+  }
+  return names.filter((n) => n.toLowerCase().endsWith('.txt')).sort()
+}
+
+/** Reads sources.json if present; an invalid file throws (it always fails the build). */
+async function readSources(seedsDir: string): Promise<Sources> {
+  const file = join(seedsDir, 'sources.json')
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    throw new BuildError(`index-build: ${file}: cannot read (${(err as Error).message})`)
+  }
+  return parseSourcesText(text, file)
+}
+
+/**
+ * Builds the index from a seeds folder and writes it to `outFile`. Bad pages are skipped with a
+ * warning naming the file (fatal with `strict`); an invalid sources.json or no usable page fails
+ * the build, and a failed build leaves any previous index file untouched.
+ */
+export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
+  const { seedsDir, outFile, strict = false, log = () => {} } = options
+  const sources = await readSources(seedsDir)
+  const names = await listPages(seedsDir)
+  const pages: SeedPage[] = []
+  const unreadable: BuildReport['warnings'] = []
+  for (const file of names) {
+    const path = join(seedsDir, file)
+    try {
+      if (!(await stat(path)).isFile()) continue
+      pages.push({ file, bytes: await readFile(path) })
+    } catch (err) {
+      unreadable.push({ file, problem: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` })
+    }
+  }
+  const index = buildCorpus(pages, sources, {
+    knowledgeBase: KNOWN_ENTITIES,
+    nlp: options.nlp,
+    onProgress: (done) => options.onProgress?.(done, pages.length),
+  })
+  index.report.warnings.unshift(...unreadable)
+  for (const w of index.report.warnings) log(`index-build: warning: ${join(seedsDir, w.file)}: ${w.problem}`)
+  if (strict && index.report.warnings.length > 0) {
+    throw new BuildError(`index-build: --strict: ${index.report.warnings.length} warning(s); the index was not written`)
+  }
+  if (index.articles.length === 0) {
+    throw new BuildError(`index-build: ${seedsDir}: no usable page (${names.length} .txt file(s) found); the index was not written`)
+  }
+  await writeIndexFile(outFile, index)
+  return index.report
+}

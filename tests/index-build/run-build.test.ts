@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process'
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { readIndexFile } from '../../index-build/index-file'
+import { BuildError, runBuild } from '../../index-build/run-build'
+
+const SEEDS = join(import.meta.dirname, '../../seeds')
+const PAGE = 'A made-up report on harbour talks between two ministers, written as a full sentence.\n\nThe second paragraph adds that the ministers agreed to meet again next month in the capital.\n'
+
+async function seedsCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'readout-seeds-'))
+  for (const name of await readdir(SEEDS)) await copyFile(join(SEEDS, name), join(dir, name))
+  return dir
+}
+
+let work: string
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'readout-build-'))
+})
+
+describe('runBuild', () => {
+  it('indexes the five seeds into a loadable file, byte-identical on a second run', async () => {
+    const seeds = await seedsCopy()
+    const first = join(work, 'a', 'index.json')
+    const second = join(work, 'b', 'index.json')
+    const report = await runBuild({ seedsDir: seeds, outFile: first })
+    await runBuild({ seedsDir: seeds, outFile: second })
+    expect(report.articles).toBe(5)
+    expect(report.warnings).toEqual([])
+    const [a, b] = await Promise.all([readFile(first), readFile(second)])
+    expect(a.equals(b)).toBe(true)
+    const index = await readIndexFile(first)
+    expect(index.file.paragraphs.length).toBe(report.paragraphs)
+    expect(index.miniSearch.documentCount).toBe(report.paragraphs)
+    const syndicated = index.articleById.get('001_3a3c0d2df35349b4')
+    expect(syndicated).toMatchObject({ outlet: 'Yahoo Finance Canada', originalOutlet: 'South China Morning Post', date: null })
+  })
+
+  it('skips a bad page with a warning naming it, and builds the rest', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-bad-'))
+    await writeFile(join(seeds, 'good.txt'), PAGE)
+    await writeFile(join(seeds, 'empty.txt'), '')
+    await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]))
+    const lines: string[] = []
+    const report = await runBuild({ seedsDir: seeds, outFile: join(work, 'index.json'), log: (l) => lines.push(l), nlp: false })
+    expect(report.articles).toBe(1)
+    expect(report.warnings.map((w) => w.file).sort()).toEqual(['binary.txt', 'empty.txt'])
+    expect(lines.some((l) => l.includes('empty.txt') && l.includes('empty'))).toBe(true)
+  })
+
+  it('fails a strict build on a warning and leaves the previous index untouched', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-strict-'))
+    await writeFile(join(seeds, 'good.txt'), PAGE)
+    await writeFile(join(seeds, 'empty.txt'), '   \n')
+    const out = join(work, 'index.json')
+    await writeFile(out, 'previous index')
+    await expect(runBuild({ seedsDir: seeds, outFile: out, strict: true, nlp: false })).rejects.toThrow(BuildError)
+    expect(await readFile(out, 'utf8')).toBe('previous index')
+    expect(await readdir(work)).toEqual(['index.json'])
+  })
+
+  it('fails on an invalid sources.json, naming the entry and field, and keeps the previous index', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-sources-'))
+    await writeFile(join(seeds, 'good.txt'), PAGE)
+    await writeFile(join(seeds, 'sources.json'), JSON.stringify({ 'good.txt': { published: 'yesterday' } }))
+    const out = join(work, 'index.json')
+    await writeFile(out, 'previous index')
+    await expect(runBuild({ seedsDir: seeds, outFile: out, nlp: false })).rejects.toThrow(/sources.json: entry "good.txt": field "published"/)
+    expect(await readFile(out, 'utf8')).toBe('previous index')
+  })
+
+  it('fails when no page is usable', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-none-'))
+    await writeFile(join(seeds, 'empty.txt'), '')
+    await expect(runBuild({ seedsDir: seeds, outFile: join(work, 'index.json'), nlp: false })).rejects.toThrow(/no usable page/)
+  })
+
+  it('names a missing seeds folder', async () => {
+    await expect(runBuild({ seedsDir: join(work, 'nope'), outFile: join(work, 'i.json') })).rejects.toThrow(/nope: cannot read the seeds folder/)
+  })
+})
+
+describe('build:index CLI', () => {
+  it('prints a summary and exits 0; exits 1 naming the problem under --strict', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-cli-'))
+    await writeFile(join(seeds, 'good.txt'), PAGE)
+    const out = join(work, 'cli.json')
+    const run = promisify(execFile)
+    const cli = join(import.meta.dirname, '../../index-build/cli.ts')
+    const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
+    const ok = await run(tsx, [cli, '--seeds', seeds, '--out', out, '--no-nlp'])
+    expect(ok.stdout).toMatch(/articles\s+1/)
+    expect(ok.stdout).toMatch(/paragraphs\s+2 kept/)
+    await writeFile(join(seeds, 'blank.txt'), '')
+    const failed = await run(tsx, [cli, '--seeds', seeds, '--out', out, '--strict']).catch((e: { code: number; stderr: string }) => e)
+    expect(failed).toMatchObject({ code: 1 })
+    expect((failed as { stderr: string }).stderr).toMatch(/blank.txt: empty/)
+  })
+})
