@@ -1,0 +1,40 @@
+// Turns facet counts into the API's lists: values with hits (and every selected value, even at 0), most hits first, with actor types and region parents.
+import type { LoadedIndex } from '../index-build/index-file'
+import type { SearchContext } from './search-context'
+
+/** One facet value and its count. */
+export interface FacetValue {
+  value: string
+  count: number
+}
+
+/** The `facets` object of a search answer. */
+export interface Facets {
+  outlet: FacetValue[]
+  actor: (FacetValue & { type: string | null })[]
+  region: (FacetValue & { parent: string | null })[]
+}
+
+/** Values with a count above 0, plus the selected ones; most hits first, then by name. */
+function list(names: string[], counts: Uint32Array, selected: string[]): FacetValue[] {
+  const out: FacetValue[] = []
+  names.forEach((value, code) => {
+    if (counts[code]! > 0 || selected.includes(value)) out.push({ value, count: counts[code]! })
+  })
+  for (const value of selected) if (!names.includes(value) && !out.some((v) => v.value === value)) out.push({ value, count: 0 })
+  return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+}
+
+/** Builds the facets object from counts over the hits. */
+export function facetLists(
+  index: LoadedIndex,
+  ctx: SearchContext,
+  counts: { outlet: Uint32Array; actor: Uint32Array; region: Uint32Array },
+  selected: { outlet: string[]; actor: string[]; region: string[] },
+): Facets {
+  return {
+    outlet: list(ctx.outlet.names, counts.outlet, selected.outlet),
+    actor: list(ctx.actor.names, counts.actor, selected.actor).map((v) => ({ ...v, type: index.entityByName.get(v.value)?.type ?? null })),
+    region: list(ctx.region.names, counts.region, selected.region).map((v) => ({ ...v, parent: index.entityByName.get(v.value)?.parent ?? null })),
+  }
+}

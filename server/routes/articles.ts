@@ -1,0 +1,31 @@
+// GET /api/articles and /api/articles/:id: article metadata, and one clean article with its paragraphs.
+import { Hono } from 'hono'
+import { problem } from '../problem'
+import type { IndexEnv } from './index-env'
+
+export const articles = new Hono<IndexEnv>()
+  .get('/', (c) => {
+    const list = c.get('index').file.articles.map((a) => ({ ...a }))
+    return c.json({ total: list.length, articles: list })
+  })
+  .get('/:id', (c) => {
+    const index = c.get('index')
+    const id = c.req.param('id')
+    const article = index.articleById.get(id)
+    if (!article) return problem(c, 404, 'Not Found', `no article with id "${id}"`)
+    const paragraphs = []
+    for (let position = 0; position < article.paragraphCount; position++) {
+      const p = index.paragraphById.get(`${id}:${position}`)
+      if (!p) continue
+      paragraphs.push({
+        id: p.id,
+        position: p.position,
+        section: p.section,
+        text: p.text,
+        actors: p.actors.map((name) => ({ name, type: index.entityByName.get(name)?.type ?? null })),
+        regions: p.regions.map((name) => ({ name, parent: index.entityByName.get(name)?.parent ?? null })),
+        duplicates: p.duplicates,
+      })
+    }
+    return c.json({ article, paragraphs })
+  })

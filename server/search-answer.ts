@@ -1,0 +1,100 @@
+// Assembles the answer of /api/search from the parsed parameters: the page of hits with highlights, facets and timeline.
+import type { z } from 'zod'
+import type { LoadedIndex } from '../index-build/index-file'
+import { normaliseTerm, tokenize } from '../index-build/index-options'
+import { type Facets, facetLists } from './facets'
+import { highlight } from './highlight'
+import { type ParsedQuery, parseQuery } from './query-parse'
+import type { SEARCH_PARAMS } from './schemas'
+import { runSearch, type SearchOutcome } from './search'
+import { searchContext } from './search-context'
+import { type Timeline, timeline } from './timeline'
+
+/** Validated search parameters. */
+export type SearchParams = z.output<typeof SEARCH_PARAMS>
+
+/** One hit of a search answer. */
+export interface Hit {
+  id: string
+  article: { id: string; title: string | null; outlet: string | null; originalOutlet: string | null; date: string | null }
+  position: number
+  section: string | null
+  text: string
+  highlight: string
+  actors: { name: string; type: string | null }[]
+  regions: { name: string; parent: string | null }[]
+  duplicates: string[]
+  score: number
+}
+
+/** The body of a search answer. */
+export interface SearchAnswer {
+  query: string
+  total: number
+  page: number
+  size: number
+  sort: 'relevance' | 'date'
+  tookMs: number
+  hits: Hit[]
+  facets: Facets
+  timeline: Timeline
+}
+
+/** The query words a hit's terms came from, normalised, for highlighting: every matched index term plus the query's own terms. */
+function queryTermSet(query: ParsedQuery): Set<string> {
+  const set = new Set<string>()
+  for (const clause of query.clauses) {
+    for (const item of clause) {
+      const text = item.kind === 'word' ? item.text : item.words.join(' ')
+      for (const t of tokenize(text)) {
+        const n = normaliseTerm(t)
+        if (n) set.add(n)
+      }
+    }
+  }
+  return set
+}
+
+/** Runs the search and builds the answer for one page. */
+export function searchAnswer(index: LoadedIndex, params: SearchParams, started = performance.now()): { answer: SearchAnswer; outcome: SearchOutcome; query: ParsedQuery } {
+  const ctx = searchContext(index)
+  const query = parseQuery(params.q)
+  const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null })
+  const exact = queryTermSet(query)
+  const first = (params.page - 1) * params.size
+  const hits: Hit[] = []
+  for (let i = first; i < Math.min(outcome.ordinals.length, first + params.size); i++) {
+    const ordinal = outcome.ordinals[i]!
+    const p = ctx.paragraphs[ordinal]!
+    const a = ctx.articleOf[ordinal]!
+    const matched = new Set([...exact, ...(outcome.matchedTerms.get(ordinal) ?? [])])
+    hits.push({
+      id: p.id,
+      article: { id: a.id, title: a.title, outlet: a.outlet, originalOutlet: a.originalOutlet, date: a.date },
+      position: p.position,
+      section: p.section,
+      text: p.text,
+      highlight: highlight(p.text, query.clauses.length > 0 ? matched : new Set(), p.mentions),
+      actors: p.actors.map((name) => ({ name, type: index.entityByName.get(name)?.type ?? null })),
+      regions: p.regions.map((name) => ({ name, parent: index.entityByName.get(name)?.parent ?? null })),
+      duplicates: p.duplicates,
+      score: Math.round(outcome.scores[i]! * 1000) / 1000,
+    })
+  }
+  const facets = facetLists(index, ctx, { outlet: outcome.outletCounts, actor: outcome.actorCounts, region: outcome.regionCounts }, params)
+  return {
+    answer: {
+      query: params.q,
+      total: outcome.ordinals.length,
+      page: params.page,
+      size: params.size,
+      sort: outcome.sort,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      hits,
+      facets,
+      timeline: timeline(outcome.dates, outcome.undated),
+    },
+    outcome,
+    query,
+  }
+}

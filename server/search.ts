@@ -1,0 +1,207 @@
+// Runs a parsed query with filters over an index: matching (MiniSearch), phrase and exclusion checks, filters, counts for every facet and the date timeline.
+import type { Query, SearchResult } from 'minisearch'
+import type { LoadedIndex } from '../index-build/index-file'
+import { normaliseTerm, tokenize } from '../index-build/index-options'
+import type { ParsedQuery, QueryItem } from './query-parse'
+import { expandTerm } from './expand-terms'
+import { type SearchContext, searchContext } from './search-context'
+
+/** Filters and ordering of a search. */
+export interface SearchFilters {
+  /** Outlet facet values; a hit's outlet must be one of them (none = any). */
+  outlet: string[]
+  /** Actors; a hit must mention all of them. */
+  actor: string[]
+  /** Regions; a hit must mention each of them or a place inside it. */
+  region: string[]
+  /** Earliest article date, YYYY-MM-DD; undated articles are left out when set. */
+  from: string | null
+  /** Latest article date, YYYY-MM-DD; undated articles are left out when set. */
+  to: string | null
+  /** Order of hits; default relevance with a query, date without. */
+  sort: 'relevance' | 'date' | null
+}
+
+/** All hits of a search, in order, with what each facet value would give. */
+export interface SearchOutcome {
+  /** Hit ordinals in result order. */
+  ordinals: Uint32Array
+  /** Score per hit (same order); 0 when browsing. */
+  scores: Float64Array
+  /** Index terms each hit matched (for highlighting), by ordinal. */
+  matchedTerms: Map<number, string[]>
+  /** Counts per code, over hits passing every filter but the outlet one. */
+  outletCounts: Uint32Array
+  /** Counts per actor code over the hits. */
+  actorCounts: Uint32Array
+  /** Counts per region code (places inside a region count for it) over the hits. */
+  regionCounts: Uint32Array
+  /** Hits per article date key (YYYYMMDD), and hits with no date. */
+  dates: Map<number, number>
+  undated: number
+  /** The order used. */
+  sort: 'relevance' | 'date'
+}
+
+const FIELD_BOOST = { text: 1, entities: 1, title: 0.5, section: 0.5 }
+/** Weight of a typo correction and of a completion relative to an exact match (MiniSearch's own defaults). */
+const FUZZY_WEIGHT = 0.45
+const PREFIX_WEIGHT = 0.375
+
+/** The MiniSearch query for one item: each word matches its expansions (exact, typo corrections, completions), words ANDed; exclusions are exact. */
+function itemQuery(index: LoadedIndex, item: QueryItem, exact: boolean): Query {
+  if (item.kind === 'phrase') return { queries: [item.words.join(' ')], combineWith: 'AND', prefix: false, fuzzy: false }
+  const words = indexTerms(item.text)
+  return {
+    combineWith: 'AND',
+    queries: words.map((word, k) => {
+      if (exact) return word
+      const expansions = expandTerm(index.vocabulary, word, item.prefix && k === words.length - 1)
+      if (expansions.length === 0) return word
+      const weight = new Map(
+        expansions.map((e) => [e.term, e.prefix ? (PREFIX_WEIGHT * word.length) / e.term.length : e.distance > 0 ? (FUZZY_WEIGHT * word.length) / (word.length + e.distance) : 1]),
+      )
+      return { combineWith: 'OR', queries: expansions.map((e) => e.term), boostTerm: (term: string) => weight.get(term) ?? 1 }
+    }),
+  }
+}
+
+/** The words of a text as the index sees them. */
+function indexTerms(text: string): string[] {
+  const out: string[] = []
+  for (const t of tokenize(text)) {
+    const n = normaliseTerm(t)
+    if (n) out.push(n)
+  }
+  return out
+}
+
+/** True when the phrase's words occur in this order, adjacent, in the text. */
+export function containsPhrase(text: string, words: string[]): boolean {
+  const phrase = indexTerms(words.join(' '))
+  if (phrase.length === 0) return false
+  const terms = indexTerms(text)
+  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+    for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer
+    return true
+  }
+  return false
+}
+
+/** Codes of the selected values; an unknown value gets -1 (it matches nothing). */
+const codesOf = (values: string[], codeOf: Map<string, number>) => values.map((v) => codeOf.get(v) ?? -1)
+
+/** True when row p of the column holds every code. */
+function hasAll(offsets: Uint32Array, values: Uint32Array, p: number, codes: number[]): boolean {
+  for (const code of codes) {
+    if (code < 0) return false
+    let found = false
+    for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
+      if (values[k] === code) {
+        found = true
+        break
+      }
+    }
+    if (!found) return false
+  }
+  return true
+}
+
+/** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
+const keyOf = (date: string) => Number(date.replaceAll('-', ''))
+
+/** Runs the query and filters, returning every hit in order and all counts. */
+export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters): SearchOutcome {
+  const ctx = searchContext(index)
+  const browsing = query.clauses.length === 0
+  const sort = filters.sort ?? (browsing ? 'date' : 'relevance')
+
+  // 1. Candidates: ordinals (with scores and matched terms) before filters.
+  let candidates: { ordinal: number; score: number; terms: string[] }[]
+  if (browsing) {
+    candidates = Array.from(ctx.byDate, (ordinal) => ({ ordinal, score: 0, terms: [] }))
+  } else {
+    const tree: Query = {
+      combineWith: 'AND',
+      queries: query.clauses.map((clause) => (clause.length === 1 ? itemQuery(index, clause[0]!, false) : { combineWith: 'OR', queries: clause.map((i) => itemQuery(index, i, false)) })),
+    }
+    const results: SearchResult[] = index.miniSearch.search(tree, { boost: FIELD_BOOST })
+    candidates = []
+    for (const r of results) {
+      const ordinal = ctx.ordinalOf.get(r.id as string)
+      if (ordinal === undefined) continue
+      const text = ctx.paragraphs[ordinal]!.text
+      const queryTerms = new Set(r.queryTerms)
+      const passes = query.clauses.every(
+        (clause) =>
+          !clause.some((i) => i.kind === 'phrase') ||
+          clause.some((i) => (i.kind === 'phrase' ? containsPhrase(text, i.words) : indexTerms(i.text).some((t) => queryTerms.has(t)))),
+      )
+      if (passes) candidates.push({ ordinal, score: r.score, terms: r.terms })
+    }
+  }
+
+  // 2. Exclusions: words through the index, phrases on the text.
+  if (query.excluded.length > 0) {
+    const words = query.excluded.filter((i) => i.kind === 'word')
+    const phrases = query.excluded.filter((i): i is Extract<QueryItem, { kind: 'phrase' }> => i.kind === 'phrase')
+    const out = new Set<number>()
+    if (words.length > 0) {
+      for (const r of index.miniSearch.search({ combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) })) {
+        const o = ctx.ordinalOf.get(r.id as string)
+        if (o !== undefined) out.add(o)
+      }
+    }
+    candidates = candidates.filter((c) => !out.has(c.ordinal) && !phrases.some((p) => containsPhrase(ctx.paragraphs[c.ordinal]!.text, p.words)))
+  }
+
+  // 3. Filters and counts in one pass.
+  const outletCodes = new Set(codesOf(filters.outlet, ctx.outlet.codeOf))
+  const actorCodes = codesOf(filters.actor, ctx.actor.codeOf)
+  const regionCodes = codesOf(filters.region, ctx.region.codeOf)
+  const from = filters.from ? keyOf(filters.from) : 0
+  const to = filters.to ? keyOf(filters.to) : 0
+  const outletCounts = new Uint32Array(ctx.outlet.names.length)
+  const actorCounts = new Uint32Array(ctx.actor.names.length)
+  const regionCounts = new Uint32Array(ctx.region.names.length)
+  const dates = new Map<number, number>()
+  let undated = 0
+  const kept: typeof candidates = []
+  for (const c of candidates) {
+    const p = c.ordinal
+    const date = ctx.dateKey[p]!
+    if ((from || to) && (date === 0 || (from && date < from) || (to && date > to))) continue
+    if (actorCodes.length > 0 && !hasAll(ctx.actor.offsets, ctx.actor.values, p, actorCodes)) continue
+    if (regionCodes.length > 0 && !hasAll(ctx.region.offsets, ctx.region.values, p, regionCodes)) continue
+    const outlet = ctx.outlet.codes[p]!
+    outletCounts[outlet]!++
+    if (outletCodes.size > 0 && !outletCodes.has(outlet)) continue
+    kept.push(c)
+    for (let k = ctx.actor.offsets[p]!; k < ctx.actor.offsets[p + 1]!; k++) actorCounts[ctx.actor.values[k]!]!++
+    for (let k = ctx.region.offsets[p]!; k < ctx.region.offsets[p + 1]!; k++) regionCounts[ctx.region.values[k]!]!++
+    if (date === 0) undated++
+    else dates.set(date, (dates.get(date) ?? 0) + 1)
+  }
+
+  // 4. Order: by score (ties newest first, then by id), or by date.
+  if (sort === 'date') {
+    if (!browsing) kept.sort((a, b) => ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
+  } else {
+    kept.sort((a, b) => b.score - a.score || ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
+  }
+  const matchedTerms = new Map<number, string[]>()
+  for (const c of kept) if (c.terms.length > 0) matchedTerms.set(c.ordinal, c.terms)
+  return {
+    ordinals: Uint32Array.from(kept, (c) => c.ordinal),
+    scores: Float64Array.from(kept, (c) => c.score),
+    matchedTerms,
+    outletCounts,
+    actorCounts,
+    regionCounts,
+    dates,
+    undated,
+    sort,
+  }
+}
+
+export type { SearchContext }
