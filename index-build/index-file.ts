@@ -21,6 +21,8 @@ export interface LoadedIndex {
   articleById: Map<string, Article>
   /** Entities by canonical name. */
   entityByName: Map<string, Entity>
+  /** Every indexed term, sorted, with the number of paragraphs containing it (for completions). */
+  vocabulary: { terms: string[]; docFreq: Uint32Array }
 }
 
 /** Error raised for an index file that cannot be used; the message names the file and the problem. */
@@ -204,10 +206,25 @@ function checkContent(file: IndexFile): void {
   }
 }
 
-/** The lookups served beside the MiniSearch index. */
+/** Sorted terms and their document frequencies, from the serialised index. */
+function vocabularyOf(plain: AsPlainObject): LoadedIndex['vocabulary'] {
+  const entries = plain.index
+    .map(([term, fields]) => {
+      const docs = new Set<string>()
+      for (const postings of Object.values(fields)) for (const doc of Object.keys(postings)) docs.add(doc)
+      return [term, docs.size] as const
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  return { terms: entries.map((e) => e[0]), docFreq: Uint32Array.from(entries.map((e) => e[1])) }
+}
+
+/** The lookups served beside the MiniSearch index. The serialised index is dropped once loaded: it would double the memory. */
 function withLookups(file: IndexFile, miniSearch: MiniSearch<IndexDocument>): LoadedIndex {
+  const vocabulary = vocabularyOf(file.minisearch as AsPlainObject)
+  file.minisearch = null
   return {
     file,
+    vocabulary,
     miniSearch,
     paragraphById: new Map(file.paragraphs.map((p) => [p.id, p])),
     articleById: new Map(file.articles.map((a) => [a.id, a])),
