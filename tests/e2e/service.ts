@@ -1,0 +1,52 @@
+// Starts the real service (server/main.ts) on a free port over a temporary copy of the seeds, for browser tests.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const ROOT = join(import.meta.dirname, '../..')
+
+/** A running service. */
+export interface Service {
+  url: string
+  seedsDir: string
+  stop: () => Promise<void>
+}
+
+/** Copies the seeds (plus extra pages), starts the server, and resolves once /healthz answers 200. */
+export async function startService(extraPages: Record<string, string | Uint8Array> = {}): Promise<Service> {
+  const work = await mkdtemp(join(tmpdir(), 'readout-e2e-'))
+  const seedsDir = join(work, 'seeds')
+  await import('node:fs/promises').then((fs) => fs.mkdir(seedsDir))
+  for (const name of await readdir(join(ROOT, 'seeds'))) await copyFile(join(ROOT, 'seeds', name), join(seedsDir, name))
+  for (const [name, content] of Object.entries(extraPages)) await writeFile(join(seedsDir, name), content)
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEEDS_DIR: seedsDir, INDEX_PATH: join(work, 'index.json'), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.setEncoding('utf8')
+    child.stdout!.on('data', (d: string) => {
+      out += d
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) resolve(m[1]!)
+    })
+    child.once('exit', (code) => reject(new Error(`e2e: the server exited with code ${code} before listening`)))
+  })
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${url}/healthz`).catch(() => null)
+    if (res?.status === 200) break
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    seedsDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
