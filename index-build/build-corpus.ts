@@ -29,6 +29,21 @@ export interface BuildCorpusOptions {
   onProgress?: (done: number) => void
 }
 
+/** Longest line a page may have: article paragraphs are far shorter, and one giant line is a dump, not an article. */
+export const MAX_LINE_CHARS = 200_000
+
+/** Length of the longest line of a text. */
+function longestLine(text: string): number {
+  let longest = 0
+  let start = 0
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', start)) {
+    const end = i < 0 ? text.length : i
+    longest = Math.max(longest, end - start)
+    if (i < 0) return longest
+    start = i + 1
+  }
+}
+
 /** The article id for a seed file: its name without the extension. */
 export function articleIdFor(file: string): string {
   return file.replace(/\.[^./]+$/, '')
@@ -52,6 +67,8 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
     const decoded = decodePage(page.bytes)
     if (!decoded.ok) {
       warnings.push({ file: page.file, problem: decoded.problem })
+    } else if (longestLine(decoded.text) > MAX_LINE_CHARS) {
+      warnings.push({ file: page.file, problem: `a line of ${longestLine(decoded.text).toLocaleString('en')} characters: not an article page (the limit is ${MAX_LINE_CHARS.toLocaleString('en')})` })
     } else {
       if (decoded.warning) warnings.push({ file: page.file, problem: decoded.warning })
       const cleaned = cleanPage(decoded.text)

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { launchBrowser } from './browser'
-import { type Service, startService } from './service'
+import { type Service, startService } from '../support/service'
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots')
 /** A seed page carrying markup and script that must show as text and never run. */

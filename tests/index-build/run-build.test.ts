@@ -51,6 +51,31 @@ describe('runBuild', () => {
     expect(lines.some((l) => l.includes('empty.txt') && l.includes('empty'))).toBe(true)
   })
 
+  it('ingests hostile pages safely or rejects them by name, and builds the rest', async () => {
+    const seeds = await mkdtemp(join(tmpdir(), 'readout-hostile-'))
+    await writeFile(join(seeds, 'good.txt'), PAGE)
+    await writeFile(join(seeds, 'markup.txt'), 'Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> appeared in the feed.\n')
+    await writeFile(join(seeds, 'control.txt'), 'The envoy\u0007 arrived\u001b on Monday for talks, officials said.\n')
+    await writeFile(join(seeds, 'latin1.txt'), Buffer.concat([Buffer.from('The minister'), Buffer.from([0x92]), Buffer.from('s caf'), Buffer.from([0xe9]), Buffer.from(' remarks were brief.\n')]))
+    await writeFile(join(seeds, 'huge.txt'), 'word '.repeat(2_000_000))
+    await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]))
+    await writeFile(join(seeds, 'empty.txt'), '')
+    const out = join(work, 'index.json')
+    const report = await runBuild({ seedsDir: seeds, outFile: out, nlp: false })
+    expect(report.articles).toBe(4)
+    expect(report.warnings).toEqual([
+      { file: 'binary.txt', problem: 'binary file, not text' },
+      { file: 'empty.txt', problem: 'empty file' },
+      { file: 'huge.txt', problem: expect.stringMatching(/^a line of 10,000,000 characters: not an article page/) },
+      { file: 'latin1.txt', problem: 'not UTF-8: read as Windows-1252' },
+    ])
+    const index = await readIndexFile(out)
+    const texts = index.file.paragraphs.map((p) => p.text)
+    expect(texts).toContain('Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> appeared in the feed.')
+    expect(texts).toContain('The envoy arrived on Monday for talks, officials said.')
+    expect(texts).toContain('The minister\u2019s caf\u00e9 remarks were brief.')
+  })
+
   it('fails a strict build on a warning and leaves the previous index untouched', async () => {
     const seeds = await mkdtemp(join(tmpdir(), 'readout-strict-'))
     await writeFile(join(seeds, 'good.txt'), PAGE)

@@ -1,4 +1,4 @@
-// Starts the real service (server/main.ts) on a free port over a temporary copy of the seeds, for browser tests.
+// Starts the real service (server/main.ts) as a child process on a free port over a temporary copy of the seeds, for browser and operations tests.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -8,21 +8,37 @@ const ROOT = join(import.meta.dirname, '../..')
 
 /** A running service. */
 export interface Service {
+  /** Base URL. */
   url: string
+  /** The temporary seeds folder it serves. */
   seedsDir: string
-  stop: () => Promise<void>
+  /** The index file it serves. */
+  indexPath: string
+  /** The server process. */
+  child: ChildProcess
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop: () => Promise<number | null>
+}
+
+/** Options of startService. */
+export interface ServiceOptions {
+  /** Extra command-line flags, e.g. ['--watch']. */
+  args?: string[]
+  /** Extra environment variables. */
+  env?: Record<string, string>
 }
 
 /** Copies the seeds (plus extra pages), starts the server, and resolves once /healthz answers 200. */
-export async function startService(extraPages: Record<string, string | Uint8Array> = {}): Promise<Service> {
+export async function startService(extraPages: Record<string, string | Uint8Array> = {}, options: ServiceOptions = {}): Promise<Service> {
   const work = await mkdtemp(join(tmpdir(), 'readout-e2e-'))
   const seedsDir = join(work, 'seeds')
   await import('node:fs/promises').then((fs) => fs.mkdir(seedsDir))
   for (const name of await readdir(join(ROOT, 'seeds'))) await copyFile(join(ROOT, 'seeds', name), join(seedsDir, name))
   for (const [name, content] of Object.entries(extraPages)) await writeFile(join(seedsDir, name), content)
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+  const indexPath = join(work, 'index.json')
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts'), ...(options.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEEDS_DIR: seedsDir, INDEX_PATH: join(work, 'index.json'), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEEDS_DIR: seedsDir, INDEX_PATH: indexPath, LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await new Promise<string>((resolve, reject) => {
@@ -40,13 +56,15 @@ export async function startService(extraPages: Record<string, string | Uint8Arra
     if (res?.status === 200) break
     await new Promise((r) => setTimeout(r, 200))
   }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return {
     url,
     seedsDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
+    indexPath,
+    child,
+    stop: () => {
+      child.kill('SIGTERM')
+      return exited
+    },
   }
 }
