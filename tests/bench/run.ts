@@ -1,0 +1,135 @@
+// `npm run bench`: builds a generated corpus through the real build, then measures load, memory, the full search path per query kind, raw MiniSearch, Orama with facets, suggestions and HTTP under load.
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { mkdtemp, rm, stat, writeFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import autocannon from 'autocannon'
+import MiniSearch from 'minisearch'
+import { readIndexFile } from '../../index-build/index-file'
+import { runBuild } from '../../index-build/run-build'
+import { createApp } from '../../server/app'
+import { searchContext } from '../../server/search-context'
+import { generateCorpus } from './generate'
+import { buildWorkload, KINDS, type BenchQuery } from './queries'
+import { percentiles, timeEach } from './stats'
+import { oramaBench } from './orama-peer'
+
+const { values } = parseArgs({
+  options: {
+    paragraphs: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'string' },
+    'http-seconds': { type: 'string', default: '5' },
+    queries: { type: 'string', default: '200' },
+    'no-orama': { type: 'boolean', default: false },
+    'no-nlp': { type: 'boolean', default: false },
+  },
+})
+const PARAGRAPHS = Number(values.paragraphs)
+const PER_KIND = Number(values.queries)
+const gc = (globalThis as { gc?: () => void }).gc
+const heapAfterGc = () => {
+  gc?.()
+  gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) }
+console.log(`bench: ${PARAGRAPHS.toLocaleString('en')} paragraphs · ${machine.cpus} × ${machine.cpu} · ${machine.memoryGB} GB · Node ${machine.node}${gc ? '' : ' · (run with --expose-gc for heap figures)'}`)
+
+// 1. Generate pages into a temporary seeds folder.
+const work = await mkdtemp(join(tmpdir(), 'readout-bench-'))
+const seedsDir = join(work, 'seeds')
+await mkdir(seedsDir)
+const corpus = generateCorpus({ paragraphs: PARAGRAPHS, seed: Number(values.seed) })
+for (const page of corpus.pages) await writeFile(join(seedsDir, page.file), page.text)
+await writeFile(join(seedsDir, 'sources.json'), JSON.stringify(corpus.sources))
+
+// 2. Build end to end.
+const indexPath = join(work, 'index.json')
+let t0 = performance.now()
+const report = await runBuild({ seedsDir, outFile: indexPath, nlp: !values['no-nlp'] })
+const buildMs = performance.now() - t0
+console.log(`build: ${report.articles} articles, ${report.paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s (${Math.round(report.paragraphs / (buildMs / 1000))}/s)`)
+
+// 3. Load and memory.
+const heapBefore = heapAfterGc()
+t0 = performance.now()
+const index = await readIndexFile(indexPath)
+const loadMs = performance.now() - t0
+searchContext(index)
+const heapBytesPerParagraph = Math.round((heapAfterGc() - heapBefore) / report.paragraphs)
+const bytes = (await stat(indexPath)).size
+console.log(`index: ${(bytes / 2 ** 20).toFixed(1)} MB on disk, loaded in ${(loadMs / 1000).toFixed(2)} s, ${heapBytesPerParagraph} heap bytes per paragraph`)
+
+// 4. Full search path through the app, per kind; then the raw MiniSearch floor on the same queries.
+const app = createApp({ getIndex: () => index })
+const workload = buildWorkload(index, PER_KIND)
+const url = (query: BenchQuery) => `/api/search?q=${encodeURIComponent(query.q)}${query.filters}`
+const search: Record<string, { p50: number; p95: number; p99: number }> = {}
+const raw: Record<string, { p50: number; p95: number; p99: number }> = {}
+const allSearch: number[] = []
+const allRaw: number[] = []
+for (const kind of KINDS) {
+  for (const q of workload[kind].slice(0, 20)) await (await app.request(url(q))).text()
+  const times = await timeEach(workload[kind], async (q) => {
+    const res = await app.request(url(q))
+    if (res.status !== 200) throw new Error(`bench: ${url(q)} answered ${res.status}`)
+    await res.text()
+  })
+  search[kind] = percentiles(times)
+  allSearch.push(...times)
+  const rawTimes = await timeEach(workload[kind], (q) =>
+    q.q === '' ? index.miniSearch.search(MiniSearch.wildcard) : index.miniSearch.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
+  )
+  raw[kind] = percentiles(rawTimes)
+  allRaw.push(...rawTimes)
+}
+search.all = percentiles(allSearch)
+raw.all = percentiles(allRaw)
+
+// 5. Suggestions.
+const prefixes = workload.prefix.map((q) => q.q)
+const suggestTimes = await timeEach(prefixes, async (p) => (await app.request(`/api/suggest?q=${encodeURIComponent(p)}`)).text())
+
+// 6. The peer: Orama with facets on the same paragraphs and queries.
+const orama = values['no-orama'] ? null : await oramaBench(index, workload)
+
+// 7. HTTP under concurrent load on loopback.
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise((r) => server.once('listening', r))
+const port = (server.address() as AddressInfo).port
+const mixed = KINDS.flatMap((k) => workload[k].slice(0, 25).map(url))
+const http = await autocannon({
+  url: `http://127.0.0.1:${port}`,
+  connections: 16,
+  duration: Number(values['http-seconds']),
+  requests: mixed.map((path) => ({ method: 'GET', path })),
+})
+server.close()
+await rm(work, { recursive: true, force: true })
+
+const result = {
+  paragraphs: report.paragraphs,
+  build: { paragraphsPerSec: Math.round(report.paragraphs / (buildMs / 1000)), ms: Math.round(buildMs) },
+  index: { bytes, loadMs: Math.round(loadMs) },
+  heapBytesPerParagraph,
+  search,
+  rawMinisearch: raw,
+  orama,
+  suggest: percentiles(suggestTimes),
+  http: { rps: Math.round(http.requests.average), p99: http.latency.p99, errors: http.errors + http.non2xx },
+  machine,
+}
+
+const row = (name: string, s: { p50: number; p95: number; p99: number } | undefined) => `${name.padEnd(12)} ${String(s?.p50 ?? '-').padStart(9)} ${String(s?.p95 ?? '-').padStart(9)} ${String(s?.p99 ?? '-').padStart(9)}`
+console.log('\nms per query        p50       p95       p99')
+for (const kind of [...KINDS, 'all']) {
+  console.log(row(kind, search[kind]), '   raw', row('', raw[kind]).trim(), orama ? `   orama ${row('', orama[kind]).trim()}` : '')
+}
+console.log(row('suggest', result.suggest))
+console.log(`http: ${result.http.rps} requests/s, p99 ${result.http.p99} ms, errors ${result.http.errors} (16 connections, ${values['http-seconds']} s)`)
+if (values.json) await writeFile(values.json, JSON.stringify(result, null, 2) + '\n')
+console.log(JSON.stringify(result))
