@@ -9,10 +9,13 @@ const MAX_EDITS = 2
 /** Misspelt mentions of the given people among tokens no other match covers. */
 export function findMisspellings(tokens: Token[], covered: boolean[], persons: { name: string; spellings: string[][] }[]): (PhraseMatch & { surface: string })[] {
   const found: (PhraseMatch & { surface: string })[] = []
+  const initials = new Set(persons.flatMap((p) => p.spellings.map((s) => s[0]?.[0])))
   for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!.text
+    if (covered[i] || !initials.has(first[0]) || !/^\p{Lu}/u.test(first)) continue
     for (const person of persons) {
       const hit = person.spellings.find((spelling) => {
-        if (spelling.length < 2) return false
+        if (spelling.length < 2 || spelling[0]![0] !== first[0]) return false
         const window = tokens.slice(i, i + spelling.length)
         if (window.length !== spelling.length || window.some((_, k) => covered[i + k])) return false
         if (window.every((t, k) => t.text === spelling[k])) return false

@@ -28,8 +28,9 @@ const NOT_NAMES = new Set(
 )
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', 'al', 'bin'])
 
-/** Runs of capitalised tokens that nothing else explains (they may contain connectors like "of"). */
-export function candidateRuns(tokens: Token[], covered: boolean[]): { from: number; to: number }[] {
+/** Runs of capitalised tokens that nothing else explains (they may contain connectors like "of"); a lone capitalised word opening a sentence is not a name candidate. */
+export function candidateRuns(text: string, tokens: Token[], covered: boolean[]): { from: number; to: number }[] {
+  const textBefore = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim()
   const runs: { from: number; to: number }[] = []
   let i = 0
   while (i < tokens.length) {
@@ -40,7 +41,8 @@ export function candidateRuns(tokens: Token[], covered: boolean[]): { from: numb
     }
     let to = i + 1
     while (to < tokens.length && (name(to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && name(to + 1)))) to += CONNECTORS.has(tokens[to]!.text) ? 2 : 1
-    runs.push({ from: i, to })
+    const sentenceStart = i === 0 || /[.!?:;"“”]$/.test(textBefore(i))
+    if (!(sentenceStart && to === i + 1)) runs.push({ from: i, to })
     i = to
   }
   return runs

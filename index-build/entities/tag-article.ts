@@ -42,7 +42,7 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
     const cache = options.nlpCache ?? new Map()
     texts.forEach((text, i) => {
       const covered = coverage(tokens[i]!, knownMatches[i]!)
-      const candidates = candidateRuns(tokens[i]!, covered).map((r) => ({
+      const candidates = candidateRuns(text, tokens[i]!, covered).map((r) => ({
         surface: text.slice(tokens[i]![r.from]!.start, tokens[i]![r.to - 1]!.end),
         start: tokens[i]![r.from]!.start,
         end: tokens[i]![r.to - 1]!.end,
