@@ -21,6 +21,8 @@ export const SEARCH_FIELDS = ['text', 'title', 'section', 'entities'] as const
 
 const POSSESSIVE = /['’]s\b/giu
 const NON_WORD = /[^\p{L}\p{N}]+/u
+/** Plain ASCII needs no accent folding (the common case, so it skips Unicode normalisation). */
+const ASCII = /^[\x00-\x7f]*$/
 
 /** Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a separator. */
 export function tokenize(text: string): string[] {
@@ -29,7 +31,7 @@ export function tokenize(text: string): string[] {
 
 /** Normalises a token for indexing and querying: lowercase, accents folded, British → American spelling. */
 export function normaliseTerm(term: string): string | null {
-  const folded = term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  const folded = ASCII.test(term) ? term.toLowerCase() : term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
   if (folded.length === 0) return null
   return americanSpelling(folded)
 }

@@ -15,15 +15,19 @@ export interface Facets {
   region: (FacetValue & { parent: string | null })[]
 }
 
-/** Values with a count above 0, plus the selected ones; most hits first, then by name. */
-function list(names: string[], counts: Uint32Array, selected: string[]): FacetValue[] {
+/** Values with a count above 0 (the `limit` most frequent), plus every selected one; most hits first, then by name. */
+function list(names: string[], counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
   const out: FacetValue[] = []
   names.forEach((value, code) => {
     if (counts[code]! > 0 || selected.includes(value)) out.push({ value, count: counts[code]! })
   })
   for (const value of selected) if (!names.includes(value) && !out.some((v) => v.value === value)) out.push({ value, count: 0 })
-  return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+  return out.length <= limit ? out : out.filter((v, i) => i < limit || selected.includes(v.value))
 }
+
+/** Values listed per facet in a search answer (selected values always come too); /api/facets lists them all. */
+export const FACET_LIMIT = 100
 
 /** Builds the facets object from counts over the hits. */
 export function facetLists(
@@ -31,10 +35,11 @@ export function facetLists(
   ctx: SearchContext,
   counts: { outlet: Uint32Array; actor: Uint32Array; region: Uint32Array },
   selected: { outlet: string[]; actor: string[]; region: string[] },
+  limit = FACET_LIMIT,
 ): Facets {
   return {
-    outlet: list(ctx.outlet.names, counts.outlet, selected.outlet),
-    actor: list(ctx.actor.names, counts.actor, selected.actor).map((v) => ({ ...v, type: index.entityByName.get(v.value)?.type ?? null })),
-    region: list(ctx.region.names, counts.region, selected.region).map((v) => ({ ...v, parent: index.entityByName.get(v.value)?.parent ?? null })),
+    outlet: list(ctx.outlet.names, counts.outlet, selected.outlet, limit),
+    actor: list(ctx.actor.names, counts.actor, selected.actor, limit).map((v) => ({ ...v, type: index.entityByName.get(v.value)?.type ?? null })),
+    region: list(ctx.region.names, counts.region, selected.region, limit).map((v) => ({ ...v, parent: index.entityByName.get(v.value)?.parent ?? null })),
   }
 }

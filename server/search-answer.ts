@@ -56,10 +56,16 @@ function queryTermSet(query: ParsedQuery): Set<string> {
 }
 
 /** Runs the search and builds the answer for one page. */
-export function searchAnswer(index: LoadedIndex, params: SearchParams, started = performance.now()): { answer: SearchAnswer; outcome: SearchOutcome; query: ParsedQuery } {
+export function searchAnswer(
+  index: LoadedIndex,
+  params: SearchParams,
+  started = performance.now(),
+  options: { facetLimit?: number; orderAll?: boolean } = {},
+): { answer: SearchAnswer; outcome: SearchOutcome; query: ParsedQuery } {
   const ctx = searchContext(index)
   const query = parseQuery(params.q)
-  const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null })
+  const ordered = options.orderAll ? Number.POSITIVE_INFINITY : params.page * params.size
+  const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null }, ordered)
   const exact = queryTermSet(query)
   const first = (params.page - 1) * params.size
   const hits: Hit[] = []
@@ -81,7 +87,7 @@ export function searchAnswer(index: LoadedIndex, params: SearchParams, started =
       score: Math.round(outcome.scores[i]! * 1000) / 1000,
     })
   }
-  const facets = facetLists(index, ctx, { outlet: outcome.outletCounts, actor: outcome.actorCounts, region: outcome.regionCounts }, params)
+  const facets = facetLists(index, ctx, { outlet: outcome.outletCounts, actor: outcome.actorCounts, region: outcome.regionCounts }, params, options.facetLimit)
   return {
     answer: {
       query: params.q,

@@ -78,14 +78,21 @@ function indexTerms(text: string): string[] {
 
 /** True when the phrase's words occur in this order, adjacent, in the text. */
 export function containsPhrase(text: string, words: string[]): boolean {
+  return phraseMatcher(words)(text)
+}
+
+/** A test for one phrase, with its words normalised once: scans the text's words, normalising only those that could start or continue a match. */
+export function phraseMatcher(words: string[]): (text: string) => boolean {
   const phrase = indexTerms(words.join(' '))
-  if (phrase.length === 0) return false
-  const terms = indexTerms(text)
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer
-    return true
+  if (phrase.length === 0) return () => false
+  return (text) => {
+    const terms = indexTerms(text)
+    outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+      for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer
+      return true
+    }
+    return false
   }
-  return false
 }
 
 /** Codes of the selected values; an unknown value gets -1 (it matches nothing). */
@@ -110,8 +117,54 @@ function hasAll(offsets: Uint32Array, values: Uint32Array, p: number, codes: num
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
 const keyOf = (date: string) => Number(date.replaceAll('-', ''))
 
-/** Runs the query and filters, returning every hit in order and all counts. */
-export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters): SearchOutcome {
+/**
+ * Moves the `k` best items (by `better`) to the front of `items`, in order; the rest follow in no
+ * particular order. Costs O(n log k) instead of sorting everything when only a page is shown.
+ */
+export function orderFirst<T>(items: T[], k: number, better: (a: T, b: T) => number): void {
+  if (k >= items.length / 4) {
+    items.sort(better)
+    return
+  }
+  const heap: T[] = []
+  const worse = (a: T, b: T) => better(a, b) > 0
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let top = i
+      if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l
+      if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r
+      if (top === i) return
+      ;[heap[i], heap[top]] = [heap[top]!, heap[i]!]
+      i = top
+    }
+  }
+  const rest: T[] = []
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item)
+      for (let i = heap.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1
+        if (!worse(heap[i]!, heap[p]!)) break
+        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+        i = p
+      }
+    } else if (k > 0 && better(item, heap[0]!) < 0) {
+      rest.push(heap[0]!)
+      heap[0] = item
+      siftDown(0)
+    } else {
+      rest.push(item)
+    }
+  }
+  heap.sort(better)
+  items.length = 0
+  items.push(...heap, ...rest)
+}
+
+/** Runs the query and filters, returning every hit (the first `ordered` in order) and all counts. */
+export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters, ordered = Number.POSITIVE_INFINITY): SearchOutcome {
   const ctx = searchContext(index)
   const browsing = query.clauses.length === 0
   const sort = filters.sort ?? (browsing ? 'date' : 'relevance')
@@ -126,6 +179,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
       queries: query.clauses.map((clause) => (clause.length === 1 ? itemQuery(index, clause[0]!, false) : { combineWith: 'OR', queries: clause.map((i) => itemQuery(index, i, false)) })),
     }
     const results: SearchResult[] = index.miniSearch.search(tree, { boost: FIELD_BOOST })
+    const matchers = new Map(query.clauses.flat().flatMap((i) => (i.kind === 'phrase' ? [[i, phraseMatcher(i.words)] as const] : [])))
     candidates = []
     for (const r of results) {
       const ordinal = ctx.ordinalOf.get(r.id as string)
@@ -135,7 +189,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
       const passes = query.clauses.every(
         (clause) =>
           !clause.some((i) => i.kind === 'phrase') ||
-          clause.some((i) => (i.kind === 'phrase' ? containsPhrase(text, i.words) : indexTerms(i.text).some((t) => queryTerms.has(t)))),
+          clause.some((i) => (i.kind === 'phrase' ? matchers.get(i)!(text) : indexTerms(i.text).some((t) => queryTerms.has(t)))),
       )
       if (passes) candidates.push({ ordinal, score: r.score, terms: r.terms })
     }
@@ -152,7 +206,8 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
         if (o !== undefined) out.add(o)
       }
     }
-    candidates = candidates.filter((c) => !out.has(c.ordinal) && !phrases.some((p) => containsPhrase(ctx.paragraphs[c.ordinal]!.text, p.words)))
+    const excludedPhrases = phrases.map((p) => phraseMatcher(p.words))
+    candidates = candidates.filter((c) => !out.has(c.ordinal) && !excludedPhrases.some((m) => m(ctx.paragraphs[c.ordinal]!.text)))
   }
 
   // 3. Filters and counts in one pass.
@@ -185,9 +240,9 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
 
   // 4. Order: by score (ties newest first, then by id), or by date.
   if (sort === 'date') {
-    if (!browsing) kept.sort((a, b) => ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
+    if (!browsing) orderFirst(kept, ordered, (a, b) => ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
   } else {
-    kept.sort((a, b) => b.score - a.score || ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
+    orderFirst(kept, ordered, (a, b) => b.score - a.score || ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
   }
   const matchedTerms = new Map<number, string[]>()
   for (const c of kept) if (c.terms.length > 0) matchedTerms.set(c.ordinal, c.terms)
