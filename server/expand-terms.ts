@@ -1,5 +1,6 @@
 // Expands a query word into the index terms it should match: itself if indexed, else its nearest typo corrections (transpositions count as one edit), plus completions when it is being typed; bounded and ranked by frequency.
 import type { LoadedIndex } from '../index-build/index-file'
+import { lowerBound, topWithPrefix } from './vocabulary'
 
 /** An index term a query word matches, and how. */
 export interface Expansion {
@@ -45,29 +46,6 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!
 }
 
-/** First index at or after `key` in a sorted list. */
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
-/** The vocabulary entries from `from` on whose term starts with `prefix`, most frequent first, at most `limit`. */
-function topWithPrefix(vocabulary: LoadedIndex['vocabulary'], prefix: string, limit: number, skip: string): string[] {
-  const { terms, docFreq } = vocabulary
-  const found: { term: string; df: number }[] = []
-  for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
-    if (terms[i] !== skip) found.push({ term: terms[i]!, df: docFreq[i]! })
-  }
-  found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
-  return found.slice(0, limit).map((f) => f.term)
-}
-
 const cache = new WeakMap<LoadedIndex['vocabulary'], Map<string, Expansion[]>>()
 const CACHE_SIZE = 5000
 
@@ -99,7 +77,7 @@ export function expandTerm(vocabulary: LoadedIndex['vocabulary'], word: string, 
         .forEach((n) => out.push({ term: n.term, distance: n.distance, prefix: false }))
     }
   }
-  if (prefix) for (const term of topWithPrefix(vocabulary, word, MAX_PREFIX_EXPANSIONS, word)) out.push({ term, distance: 0, prefix: true })
+  if (prefix) for (const { term } of topWithPrefix(vocabulary, word, MAX_PREFIX_EXPANSIONS, word)) out.push({ term, distance: 0, prefix: true })
   if (known.size >= CACHE_SIZE) known.clear()
   known.set(key, out)
   return out

@@ -2,6 +2,7 @@
 import type { LoadedIndex } from '../index-build/index-file'
 import { normaliseTerm } from '../index-build/index-options'
 import { searchContext } from './search-context'
+import { topWithPrefix } from './vocabulary'
 
 /** One suggestion. */
 export interface Suggestion {
@@ -15,18 +16,6 @@ export interface Suggestion {
   type: string | null
   /** Paragraphs mentioning it. */
   count: number
-}
-
-/** First index of a sorted list at or after the key. */
-function lowerBound(sorted: string[], key: string): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < key) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 const entityCache = new WeakMap<LoadedIndex, { name: string; words: string[]; type: string | null; count: number }[]>()
@@ -58,13 +47,7 @@ export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] 
     if (out.length >= Math.ceil(limit / 2)) break
     if (e.words.some((w) => w.startsWith(prefix))) out.push({ text: head + e.name, kind: 'entity', value: e.name, type: e.type, count: e.count })
   }
-  const { terms, docFreq } = index.vocabulary
-  const words: { term: string; df: number }[] = []
-  for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
-    words.push({ term: terms[i]!, df: docFreq[i]! })
-    if (words.length > 5000) break
-  }
-  words.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1))
+  const words = topWithPrefix(index.vocabulary, prefix, limit * 2)
   const taken = new Set(out.map((s) => s.text.toLowerCase()))
   for (const w of words) {
     if (out.length >= limit) break
