@@ -32,6 +32,10 @@ export function createServiceApp(deps: AppDeps, limits: ServiceLimits, logger: L
   const app = createApp(deps)
   const service = new Hono()
   service.use(requestId())
+  service.use(async (c, next) => {
+    await next()
+    c.header('X-Request-Id', c.get('requestId') as string)
+  })
   service.use(requestLog(logger))
   service.use(rateLimit({ limit: limits.rateLimitPerMinute, clientKey: clientAddress }))
   const cap = concurrencyLimit({ max: limits.maxConcurrent, maxQueue: limits.maxQueue })
