@@ -4,7 +4,7 @@ import { INDEX_OPTIONS, type IndexDocument } from './index-options'
 import type { Article, BuildReport, Entity, IndexFile, Paragraph } from './types'
 
 /** Current index file format version; readers refuse any other. */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 
 /** The MiniSearch document for a paragraph of an article. */
 export function toIndexDocument(paragraph: Paragraph, article: Article | undefined): IndexDocument {

@@ -56,6 +56,15 @@ interface Trailer {
   sha256: string
 }
 
+/** Paragraphs containing a term in any field, from its serialised postings. */
+function documentFrequency(fields: AsPlainObject['index'][number][1]): number {
+  const lists = Object.values(fields)
+  if (lists.length === 1) return Object.keys(lists[0]!).length
+  const docs = new Set<string>()
+  for (const postings of lists) for (const doc in postings) docs.add(doc)
+  return docs.size
+}
+
 /** The lines of an index file before its trailer: the same content always gives the same lines. */
 export function* indexFileLines(index: IndexFile): Generator<string> {
   const { index: terms, ...meta } = index.minisearch as AsPlainObject
@@ -70,7 +79,8 @@ export function* indexFileLines(index: IndexFile): Generator<string> {
   for (const p of index.paragraphs) yield JSON.stringify(p)
   for (const e of index.entities) yield JSON.stringify(e)
   yield JSON.stringify(meta)
-  for (const t of terms) yield JSON.stringify(t)
+  const sorted = [...terms].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  for (const [term, fields] of sorted) yield JSON.stringify([term, fields, documentFrequency(fields)])
 }
 
 /** Temp file name beside `file`, unique to this process and moment. */
@@ -153,6 +163,8 @@ export async function readIndexFile(file: string): Promise<LoadedIndex> {
   const paragraphs: Paragraph[] = []
   const entities: Entity[] = []
   const terms: AsPlainObject['index'] = []
+  const vocabularyTerms: string[] = []
+  const docFreq: number[] = []
   let meta: Omit<AsPlainObject, 'index'> | null = null
   try {
     for await (const text of lines) {
@@ -170,7 +182,12 @@ export async function readIndexFile(file: string): Promise<LoadedIndex> {
       else if (n < c.articles + c.paragraphs) paragraphs.push(value as Paragraph)
       else if (n < c.articles + c.paragraphs + c.entities) entities.push(value as Entity)
       else if (n === c.articles + c.paragraphs + c.entities) meta = value as Omit<AsPlainObject, 'index'>
-      else if (n <= c.articles + c.paragraphs + c.entities + c.terms) terms.push(value as AsPlainObject['index'][number])
+      else if (n <= c.articles + c.paragraphs + c.entities + c.terms) {
+        const [term, fields, df] = value as [string, AsPlainObject['index'][number][1], number]
+        terms.push([term, fields])
+        vocabularyTerms.push(term)
+        docFreq.push(df)
+      }
       else {
         trailer = value as Trailer
         if (trailer?.end !== 'readout-index-end') throw new IndexFileError(`index: ${file}: more records than the header announces; the file is corrupt`)
@@ -190,7 +207,8 @@ export async function readIndexFile(file: string): Promise<LoadedIndex> {
     throw new IndexFileError(`index: ${file}: checksum mismatch; the file is corrupt`)
   }
   const minisearch = { ...meta, index: terms } as AsPlainObject
-  return loadIndexAsync({ format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report })
+  const vocabulary = { terms: vocabularyTerms, docFreq: Uint32Array.from(docFreq) }
+  return loadIndexAsync({ format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report }, vocabulary)
 }
 
 /** Checks the shape of index file content; throws IndexFileError naming the problem. */
@@ -209,18 +227,14 @@ function checkContent(file: IndexFile): void {
 /** Sorted terms and their document frequencies, from the serialised index. */
 function vocabularyOf(plain: AsPlainObject): LoadedIndex['vocabulary'] {
   const entries = plain.index
-    .map(([term, fields]) => {
-      const docs = new Set<string>()
-      for (const postings of Object.values(fields)) for (const doc of Object.keys(postings)) docs.add(doc)
-      return [term, docs.size] as const
-    })
+    .map(([term, fields]) => [term, documentFrequency(fields)] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   return { terms: entries.map((e) => e[0]), docFreq: Uint32Array.from(entries.map((e) => e[1])) }
 }
 
 /** The lookups served beside the MiniSearch index. The serialised index is dropped once loaded: it would double the memory. */
-function withLookups(file: IndexFile, miniSearch: MiniSearch<IndexDocument>): LoadedIndex {
-  const vocabulary = vocabularyOf(file.minisearch as AsPlainObject)
+function withLookups(file: IndexFile, miniSearch: MiniSearch<IndexDocument>, known?: LoadedIndex['vocabulary']): LoadedIndex {
+  const vocabulary = known ?? vocabularyOf(file.minisearch as AsPlainObject)
   file.minisearch = null
   return {
     file,
@@ -248,10 +262,10 @@ export function loadIndex(file: IndexFile): LoadedIndex {
 }
 
 /** Like loadIndex, but yields to the event loop while rebuilding the search tree, so a serving process keeps answering. */
-export async function loadIndexAsync(file: IndexFile): Promise<LoadedIndex> {
+export async function loadIndexAsync(file: IndexFile, vocabulary?: LoadedIndex['vocabulary']): Promise<LoadedIndex> {
   checkContent(file)
   try {
-    return withLookups(file, await MiniSearch.loadJSAsync(file.minisearch as AsPlainObject, INDEX_OPTIONS))
+    return withLookups(file, await MiniSearch.loadJSAsync(file.minisearch as AsPlainObject, INDEX_OPTIONS), vocabulary)
   } catch (err) {
     throw unreadable(err)
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { assembleIndex } from '../../index-build/assemble-index'
+import { INDEX_FORMAT_VERSION, assembleIndex } from '../../index-build/assemble-index'
 import { writeIndexFile } from '../../index-build/index-file'
 import type { IndexFile, Paragraph } from '../../index-build/types'
 import { IndexHolder, type BuildIndex } from '../../server/index-holder'
@@ -32,7 +32,7 @@ describe('IndexHolder', () => {
     const holder = new IndexHolder({ indexPath, seedsDir: dir, logger: silent, build })
     await holder.start()
     expect(holder.current()?.miniSearch.search('harbour')).toHaveLength(3)
-    expect(holder.status()).toMatchObject({ documents: 3, articles: 1, version: 2, busy: false, lastReload: { ok: true, error: null } })
+    expect(holder.status()).toMatchObject({ documents: 3, articles: 1, version: INDEX_FORMAT_VERSION, busy: false, lastReload: { ok: true, error: null } })
     expect(holder.status().builtAt).toMatch(/^\d{4}-\d\d-\d\dT/)
   })
 

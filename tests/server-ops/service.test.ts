@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { INDEX_FORMAT_VERSION } from '../../index-build/assemble-index'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -34,7 +35,7 @@ describe('the running service', () => {
   it('reports the index in /healthz and /api/status', async () => {
     const health = await get('/healthz')
     expect(health.status).toBe(200)
-    expect(health.body).toMatchObject({ status: 'ok', articles: 5, version: 2, busy: false, lastReload: { ok: true } })
+    expect(health.body).toMatchObject({ status: 'ok', articles: 5, version: INDEX_FORMAT_VERSION, busy: false, lastReload: { ok: true } })
     expect(health.body.documents).toBeGreaterThan(50)
   })
 
