@@ -145,8 +145,18 @@ function checkHeader(value: unknown, file: string): Header {
   return header as Header
 }
 
+/** Options of readIndexFile. */
+export interface ReadIndexOptions {
+  /**
+   * Yield to the event loop while building the search tree, so a process already serving
+   * another index keeps answering (MiniSearch's loadJSAsync); slower overall. Default false:
+   * the fastest load, for start-up.
+   */
+  yieldWhileLoading?: boolean
+}
+
 /** Reads, verifies (format, version, checksum, completeness) and loads an index file. Throws IndexFileError naming the problem. */
-export async function readIndexFile(file: string): Promise<LoadedIndex> {
+export async function readIndexFile(file: string, options: ReadIndexOptions = {}): Promise<LoadedIndex> {
   const hash = createHash('sha256')
   let stream
   try {
@@ -208,7 +218,8 @@ export async function readIndexFile(file: string): Promise<LoadedIndex> {
   }
   const minisearch = { ...meta, index: terms } as AsPlainObject
   const vocabulary = { terms: vocabularyTerms, docFreq: Uint32Array.from(docFreq) }
-  return loadIndexAsync({ format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report }, vocabulary)
+  const content: IndexFile = { format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report }
+  return options.yieldWhileLoading ? loadIndexAsync(content, vocabulary) : loadIndex(content, vocabulary)
 }
 
 /** Checks the shape of index file content; throws IndexFileError naming the problem. */
@@ -252,10 +263,10 @@ function unreadable(err: unknown): IndexFileError {
 }
 
 /** Wraps index file content for serving. Throws IndexFileError when it is not a usable index. */
-export function loadIndex(file: IndexFile): LoadedIndex {
+export function loadIndex(file: IndexFile, vocabulary?: LoadedIndex['vocabulary']): LoadedIndex {
   checkContent(file)
   try {
-    return withLookups(file, MiniSearch.loadJS(file.minisearch as AsPlainObject, INDEX_OPTIONS))
+    return withLookups(file, MiniSearch.loadJS(file.minisearch as AsPlainObject, INDEX_OPTIONS), vocabulary)
   } catch (err) {
     throw unreadable(err)
   }

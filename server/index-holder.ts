@@ -124,7 +124,7 @@ export class IndexHolder {
   /** Loads the index file into memory. */
   async #load(): Promise<void> {
     const { indexPath } = this.#options
-    const loaded = await readIndexFile(indexPath)
+    const loaded = await readIndexFile(indexPath, { yieldWhileLoading: this.#index !== null })
     const written = await stat(indexPath)
     this.#index = loaded
     this.#builtAt = written.mtime.toISOString()
