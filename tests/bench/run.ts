@@ -81,10 +81,12 @@ for (const kind of KINDS) {
   })
   search[kind] = percentiles(times)
   allSearch.push(...times)
+  console.log(`search ${kind}: p50 ${search[kind].p50} ms, p99 ${search[kind].p99} ms`)
   const rawTimes = await timeEach(workload[kind], (q) =>
     q.q === '' ? index.miniSearch.search(MiniSearch.wildcard) : index.miniSearch.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
   )
   raw[kind] = percentiles(rawTimes)
+  console.log(`raw ${kind}: p50 ${raw[kind].p50} ms, p99 ${raw[kind].p99} ms`)
   allRaw.push(...rawTimes)
 }
 search.all = percentiles(allSearch)
