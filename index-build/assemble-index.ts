@@ -4,12 +4,12 @@ import { INDEX_OPTIONS, type IndexDocument } from './index-options'
 import type { Article, BuildReport, Entity, IndexFile, Paragraph } from './types'
 
 /** Current index file format version; readers refuse any other. */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 
-/** The MiniSearch document for a paragraph of an article. */
-export function toIndexDocument(paragraph: Paragraph, article: Article | undefined): IndexDocument {
+/** The MiniSearch document for the paragraph at `ordinal` in the index file's paragraph list. */
+export function toIndexDocument(paragraph: Paragraph, article: Article | undefined, ordinal: number): IndexDocument {
   return {
-    id: paragraph.id,
+    id: ordinal,
     text: paragraph.text,
     title: article?.title ?? '',
     section: paragraph.section ?? '',
@@ -26,7 +26,7 @@ export function assembleIndex(
 ): IndexFile {
   const articleById = new Map(articles.map((a) => [a.id, a]))
   const miniSearch = new MiniSearch<IndexDocument>(INDEX_OPTIONS)
-  miniSearch.addAll(paragraphs.map((p) => toIndexDocument(p, articleById.get(p.articleId))))
+  miniSearch.addAll(paragraphs.map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
   return {
     format: 'readout-index',
     version: INDEX_FORMAT_VERSION,

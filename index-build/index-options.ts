@@ -4,8 +4,8 @@ import { americanSpelling } from './spelling'
 
 /** The document MiniSearch indexes for one paragraph. */
 export interface IndexDocument {
-  /** Paragraph id. */
-  id: string
+  /** The paragraph's ordinal: its position in the index file's paragraph list (search results map straight back to it). */
+  id: number
   /** Paragraph text. */
   text: string
   /** Article title ('' when unknown). */

@@ -17,8 +17,6 @@ export interface FacetColumn {
 export interface SearchContext {
   /** Paragraphs by ordinal. */
   paragraphs: Paragraph[]
-  /** Ordinal by paragraph id. */
-  ordinalOf: Map<string, number>
   /** Each paragraph's article. */
   articleOf: Article[]
   /** Outlet facet value code per paragraph. */
@@ -87,7 +85,6 @@ export function searchContext(index: LoadedIndex): SearchContext {
   for (const p of paragraphs) for (const n of new Set([...p.actors, ...p.regions])) mentionCount.set(n, (mentionCount.get(n) ?? 0) + 1)
   const context: SearchContext = {
     paragraphs,
-    ordinalOf: new Map(paragraphs.map((p, i) => [p.id, i])),
     articleOf,
     outlet: { names: outletNames, codeOf: outletCode, codes: Uint32Array.from(articleOf, (a) => outletCode.get(outletFacetValue(a))!) },
     actor: column(paragraphs.map((p) => p.actors)),

@@ -29,7 +29,7 @@ export interface SearchOutcome {
   ordinals: Uint32Array
   /** Score per hit (same order); 0 when browsing. */
   scores: Float64Array
-  /** Index terms each hit matched (for highlighting), by ordinal. */
+  /** Index terms each of the first `ordered` hits matched (for highlighting), by ordinal. */
   matchedTerms: Map<number, string[]>
   /** Counts per code, over hits passing every filter but the outlet one. */
   outletCounts: Uint32Array
@@ -195,18 +195,19 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     }
     const results: SearchResult[] = index.miniSearch.search(tree, { boost: FIELD_BOOST })
     const matchers = new Map(query.clauses.flat().flatMap((i) => (i.kind === 'phrase' ? [[i, phraseMatcher(i.words)] as const] : [])))
+    const phraseClauses = query.clauses.filter((clause) => clause.some((i) => i.kind === 'phrase'))
+    const wordTerms = new Map(phraseClauses.flat().flatMap((i) => (i.kind === 'word' ? [[i, indexTerms(i.text)] as const] : [])))
     candidates = []
     for (const r of results) {
-      const ordinal = ctx.ordinalOf.get(r.id as string)
-      if (ordinal === undefined) continue
-      const text = ctx.paragraphs[ordinal]!.text
-      const queryTerms = new Set(r.queryTerms)
-      const passes = query.clauses.every(
-        (clause) =>
-          !clause.some((i) => i.kind === 'phrase') ||
-          clause.some((i) => (i.kind === 'phrase' ? matchers.get(i)!(text) : indexTerms(i.text).some((t) => queryTerms.has(t)))),
-      )
-      if (passes) candidates.push({ ordinal, score: r.score, terms: r.terms })
+      const ordinal = r.id as number
+      if (phraseClauses.length > 0) {
+        const text = ctx.paragraphs[ordinal]!.text
+        const passes = phraseClauses.every((clause) =>
+          clause.some((i) => (i.kind === 'phrase' ? matchers.get(i)!(text) : wordTerms.get(i)!.some((t) => r.queryTerms.includes(t)))),
+        )
+        if (!passes) continue
+      }
+      candidates.push({ ordinal, score: r.score, terms: r.terms })
     }
   }
 
@@ -217,8 +218,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     const out = new Set<number>()
     if (words.length > 0) {
       for (const r of index.miniSearch.search({ combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) })) {
-        const o = ctx.ordinalOf.get(r.id as string)
-        if (o !== undefined) out.add(o)
+        out.add(r.id as number)
       }
     }
     const excludedPhrases = phrases.map((p) => phraseMatcher(p.words))
@@ -260,7 +260,8 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     orderFirst(kept, ordered, (a, b) => b.score - a.score || ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
   }
   const matchedTerms = new Map<number, string[]>()
-  for (const c of kept) if (c.terms.length > 0) matchedTerms.set(c.ordinal, c.terms)
+  const shown = Math.min(kept.length, ordered)
+  for (let i = 0; i < shown; i++) if (kept[i]!.terms.length > 0) matchedTerms.set(kept[i]!.ordinal, kept[i]!.terms)
   return {
     ordinals: Uint32Array.from(kept, (c) => c.ordinal),
     scores: Float64Array.from(kept, (c) => c.score),

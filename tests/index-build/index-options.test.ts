@@ -41,10 +41,10 @@ describe('INDEX_OPTIONS', () => {
   it('lets British and American spellings find each other', () => {
     const ms = new MiniSearch<IndexDocument>(INDEX_OPTIONS)
     ms.addAll([
-      { id: '1', text: 'Dangerous manoeuvres near the shoal', title: '', section: '', entities: '' },
-      { id: '2', text: 'The defense ministry said', title: '', section: '', entities: '' },
+      { id: 1, text: 'Dangerous manoeuvres near the shoal', title: '', section: '', entities: '' },
+      { id: 2, text: 'The defense ministry said', title: '', section: '', entities: '' },
     ])
-    expect(ms.search('maneuvers').map((r) => r.id)).toEqual(['1'])
-    expect(ms.search('defence').map((r) => r.id)).toEqual(['2'])
+    expect(ms.search('maneuvers').map((r) => r.id)).toEqual([1])
+    expect(ms.search('defence').map((r) => r.id)).toEqual([2])
   })
 })
