@@ -12,8 +12,10 @@ export interface Expansion {
   prefix: boolean
 }
 
-/** Most completions of a prefix kept (the most frequent). */
-export const MAX_PREFIX_EXPANSIONS = 30
+/** Most completions of a prefix kept (the most frequent): each costs a posting list, so a keystroke stays cheap. */
+export const MAX_PREFIX_EXPANSIONS = 10
+/** Shortest word completed while typing: a single letter would match a slice of the vocabulary, not a word in mind. */
+export const MIN_PREFIX_LENGTH = 2
 /** Most typo corrections kept (the most frequent). */
 export const MAX_FUZZY_EXPANSIONS = 10
 
@@ -77,7 +79,7 @@ export function expandTerm(vocabulary: LoadedIndex['vocabulary'], word: string, 
         .forEach((n) => out.push({ term: n.term, distance: n.distance, prefix: false }))
     }
   }
-  if (prefix) for (const { term } of topWithPrefix(vocabulary, word, MAX_PREFIX_EXPANSIONS, word)) out.push({ term, distance: 0, prefix: true })
+  if (prefix && word.length >= MIN_PREFIX_LENGTH) for (const { term } of topWithPrefix(vocabulary, word, MAX_PREFIX_EXPANSIONS, word)) out.push({ term, distance: 0, prefix: true })
   if (known.size >= CACHE_SIZE) known.clear()
   known.set(key, out)
   return out
