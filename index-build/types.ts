@@ -94,6 +94,9 @@ export type DropReason =
   | 'heading'
   | 'rule'
   | 'empty'
+  | 'consent'
+  | 'reading-time'
+  | 'related'
 
 /** Summary of one build, stored in the index file and printed by the CLI. */
 export interface BuildReport {

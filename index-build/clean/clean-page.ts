@@ -81,6 +81,25 @@ function extendTickers(units: Unit[]): void {
   }
 }
 
+/** A unit that reads as article prose: a sentence of some length. */
+function isProse(text: string): boolean {
+  return text.split(' ').length >= 12 && TERMINAL.test(text)
+}
+
+/** After a bare header of a list of links ("Related topics", "Most read"), the short lines that follow are its links, up to the next prose. */
+function dropLinkLists(units: Unit[]): void {
+  let inList = false
+  for (const u of units) {
+    if (u.reason === 'related') {
+      inList = !/[:|]\s*\S/.test(u.text)
+      continue
+    }
+    if (!inList) continue
+    if (u.reason === null && isProse(u.text)) inList = false
+    else if (u.reason === null || u.reason === 'ticker' || u.reason === 'relative-time' || u.reason === 'timestamp') u.reason = 'related'
+  }
+}
+
 /** Cleans a decoded page. Pure and linear in the page's length. */
 export function cleanPage(text: string): CleanPage {
   const units = splitUnits(normaliseLines(text))
@@ -89,6 +108,7 @@ export function cleanPage(text: string): CleanPage {
     else u.reason = furnitureReason(u.text)
   }
   extendTickers(units)
+  dropLinkLists(units)
 
   const page: CleanPage = { title: null, date: null, originalOutlet: null, copyrightHolder: null, sections: [], paragraphs: [], dropped: [] }
   let section: string | null = null
@@ -129,12 +149,14 @@ export function cleanPage(text: string): CleanPage {
       return
     }
     const quoted = QUOTED_HEADING.exec(u.text)
-    if ((quoted && quoted[1]!.split(' ').length <= 8) || headingShaped(u.text, 1, 10)) {
-      if (u.text.length <= 80) {
+    if (((quoted && quoted[1]!.split(' ').length <= 8) || headingShaped(u.text, 1, 10)) && u.text.length <= 80) {
+      if (nextIsText(i)) {
         section = quoted ? quoted[1]!.trim() : u.text
         drop(u.text, 'heading')
-        return
+      } else {
+        drop(u.text, beforeBody ? 'navigation' : 'heading')
       }
+      return
     }
     page.paragraphs.push({ text: u.text, section })
   })

@@ -70,6 +70,7 @@ export function copyrightHolderIn(line: string): string | null {
     .replace(/^(?:©|\(c\))\s*/i, '')
     .replace(/^\d{4}(?:\s*[-–]\s*\d{4})?\s*[.,]?\s*/, '')
     .replace(/\s*all rights reserved\.?.*$/i, '')
+    .replace(/\.\s+\p{Lu}.*$/u, '')
     .replace(/[.,;\s]+$/, '')
     .replace(LEGAL_SUFFIX, '')
     .trim()

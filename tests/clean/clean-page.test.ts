@@ -79,6 +79,35 @@ describe('cleanPage', () => {
     expect(page.dropped.map((d) => d.reason)).toEqual(['ticker', 'ticker', 'ticker', 'ticker', 'timestamp', 'comment-form', 'comment-form', 'copyright', 'copyright'])
   })
 
+  it('treats short lines before the headline as navigation, not sections', () => {
+    const page = cleanPage('Home\nWorld\nBusiness\n\nPorts Reopen After Week of Storms\n\nThe ports reopened on Friday, officials said.\n')
+    expect(page.title).toBe('Ports Reopen After Week of Storms')
+    expect(page.paragraphs).toEqual([{ text: 'The ports reopened on Friday, officials said.', section: null }])
+    expect(page.dropped.slice(0, 3).map((d) => d.reason)).toEqual(['navigation', 'navigation', 'navigation'])
+  })
+
+  it('drops a heading with no paragraph under it', () => {
+    const page = cleanPage('First paragraph of the story.\n\nWhat happens next\n\nAnother heading\n\nSecond paragraph.\n')
+    expect(page.paragraphs.map((p) => p.section)).toEqual([null, 'Another heading'])
+  })
+
+  it('drops a list of links under a bare header, up to the next prose paragraph', () => {
+    const page = cleanPage(
+      [
+        'The port reopened on Friday after a week of storms, officials said.',
+        '',
+        'More on this story',
+        'Storm closes three ports',
+        'Published 4 days ago',
+        'Fishing fleets stay home',
+        '',
+        'Dock workers returned to the piers on Saturday morning as the first ships came in, the union said.',
+      ].join('\n'),
+    )
+    expect(page.paragraphs.map((p) => p.text.split(' ').slice(0, 3).join(' '))).toEqual(['The port reopened', 'Dock workers returned'])
+    expect(page.dropped.map((d) => d.reason)).toEqual(['related', 'related', 'related', 'related'])
+  })
+
   it('drops rules and lines without letters', () => {
     const page = cleanPage('One.\n\n---\n\n• • •\n\n|\n\nTwo.')
     expect(texts(page)).toEqual(['One.', 'Two.'])

@@ -33,6 +33,20 @@ const FURNITURE: [string, string][] = [
   ['© 2021 Northern Wire. All rights reserved.', 'copyright'],
   ['This story was first published by the Harbour Gazette and is republished with permission.', 'copyright'],
   ['Qz8vk2 Oaeuiaoe', 'garbage'],
+  ['This site uses cookies and similar technologies to personalise content. Accept to continue.', 'consent'],
+  ['Reject all', 'consent'],
+  ['Cookie settings', 'consent'],
+  ['6 min read', 'reading-time'],
+  ['Reading time: 3 minutes', 'reading-time'],
+  ['Read more: Flooding closes three ports', 'related'],
+  ['RELATED: Talks collapse in Geneva', 'related'],
+  ['You may also like', 'related'],
+  ['Most popular', 'related'],
+  ['Photo caption: delegates at the opening session', 'image-label'],
+  ['Caption: the port at dusk', 'image-label'],
+  ['(Reporting by Ana Lima; Editing by Tom Hale)', 'byline'],
+  ['Additional reporting by Jo Park', 'byline'],
+  ['Copy link', 'navigation'],
 ]
 
 /** Made-up article sentences that mention the same words as furniture does. */
@@ -44,6 +58,8 @@ const PROSE = [
   '“We applaud that,” she said.',
   'What Russia said: the statement called for restraint.',
   'Regional scrutiny',
+  'The ministers said the cookie factory in the port would reopen after the agreement.',
+  'Related talks in Geneva made little progress, diplomats said.',
   'The photo showed the minister arriving at the airport on Monday, officials said, adding that the talks would last two days.',
 ]
 
