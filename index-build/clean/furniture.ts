@@ -64,6 +64,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { reason: 'timestamp', maxLength: 80, test: isDateline },
   { reason: 'timestamp', maxLength: 50, test: re(/^(?:\p{L}+,\s*)?(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}),?\s+\d{4}(?:\s*(?:at|,|·)?\s*\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d+)?)?$|^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[A-Z]{2,5})?$/iu) },
   { reason: 'byline', maxLength: 80, test: isByline },
+  { reason: 'byline', maxLength: 200, test: re(/\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$/i) },
   { reason: 'byline', maxLength: 200, test: re(/^\(?(?:(?:additional )?reporting|writing|editing|compiled|produced|translated|graphics)\s+by\b[^.]*\)?\.?$/i) },
   { reason: 'copyright', maxLength: 300, test: re(/^(?:copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b/i) },
   { reason: 'copyright', maxLength: 400, test: re(/^(?:this|the) (?:article|story|report|piece|content) (?:was )?(?:originally|first) (?:appeared|published|ran|posted)\b|^(?:this|the) (?:article|story) (?:is|was) (?:republished|reproduced|syndicated)\b/i) },

@@ -47,6 +47,9 @@ const FURNITURE: [string, string][] = [
   ['(Reporting by Ana Lima; Editing by Tom Hale)', 'byline'],
   ['Additional reporting by Jo Park', 'byline'],
   ['Copy link', 'navigation'],
+  ['Staff writer Jo Park in Busan contributed to this report.', 'byline'],
+  ['Tags: ports, trade', 'navigation'],
+  ['Your email address will not be published. Required fields are marked *', 'comment-form'],
 ]
 
 /** Made-up article sentences that mention the same words as furniture does. */
