@@ -28,7 +28,7 @@ const NOT_NAMES = new Set(
 )
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', 'al', 'bin'])
 
-/** Runs of capitalised tokens that nothing else explains (they may contain connectors like "of"); a lone capitalised word opening a sentence is not a name candidate. */
+/** Runs of capitalised tokens separated only by spaces or hyphens that nothing else explains (they may contain connectors like "of"); a lone capitalised word opening a sentence is not a name candidate. */
 export function candidateRuns(text: string, tokens: Token[], covered: boolean[]): { from: number; to: number }[] {
   const textBefore = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim()
   const runs: { from: number; to: number }[] = []
@@ -40,7 +40,10 @@ export function candidateRuns(text: string, tokens: Token[], covered: boolean[])
       continue
     }
     let to = i + 1
-    while (to < tokens.length && (name(to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && name(to + 1)))) to += CONNECTORS.has(tokens[to]!.text) ? 2 : 1
+    const joined = (k: number) => /^-?$/.test(textBefore(k))
+    while (to < tokens.length && joined(to) && (name(to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && joined(to + 1) && name(to + 1)))) {
+      to += CONNECTORS.has(tokens[to]!.text) ? 2 : 1
+    }
     const sentenceStart = i === 0 || /[.!?:;"“”]$/.test(textBefore(i))
     if (!(sentenceStart && to === i + 1)) runs.push({ from: i, to })
     i = to
@@ -90,6 +93,16 @@ export function classifyCandidates(text: string, candidates: { surface: string; 
     const inside = [...found.values()].filter((e) => containsWords(c.surface, e.name))
     cache.set(c.surface, inside.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
   }
+}
+
+/** Words that introduce a person's name: "Foreign Minister …", "his counterpart …", "Ms …". */
+const PERSON_CUE = /(?:^|[^\p{L}])(?:minister|president|secretary|counterpart|mr|mrs|ms|dr|ambassador|envoy|spokes(?:man|woman|person)|senator|governor|chancellor|premier|chair(?:man|woman)?|general|admiral|judge|mayor|king|queen|prince|princess|lawmaker|leader|diplomat|official)\.?\s+$/iu
+
+/** A run of two to four capitalised words right after a person cue is a person's name, whatever the NLP library knows of it. */
+export function titledPerson(text: string, start: number, surface: string): NlpEntity | null {
+  const words = surface.split(/\s+/)
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return null
+  return PERSON_CUE.test(text.slice(Math.max(0, start - 40), start)) ? { name: surface, type: 'person', region: false } : null
 }
 
 /** True when `name` occurs in `surface` as whole words. */

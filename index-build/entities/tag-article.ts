@@ -4,7 +4,7 @@ import { type KnowledgeBase, parentChain } from './knowledge-base'
 import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
 import { findMisspellings } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
-import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity } from './nlp-entities'
+import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity, titledPerson } from './nlp-entities'
 import { personReferences } from './person-references'
 
 /** What one paragraph mentions. */
@@ -47,8 +47,13 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
         start: tokens[i]![r.from]!.start,
         end: tokens[i]![r.to - 1]!.end,
       }))
-      classifyCandidates(text, candidates, cache)
-      for (const c of candidates) {
+      const untitled = candidates.filter((c) => {
+        const person = titledPerson(text, c.start, c.surface)
+        if (person && !kb.byName.has(person.name)) nlpFound.set(person.name, person)
+        return person === null
+      })
+      classifyCandidates(text, untitled, cache)
+      for (const c of untitled) {
         for (const e of cache.get(c.surface) ?? []) if (!kb.byName.has(e.name)) nlpFound.set(e.name, e)
       }
     })

@@ -71,6 +71,20 @@ describe('tagArticle', () => {
   })
 })
 
+describe('tagArticle: names after a title', () => {
+  it('takes two to four capitalised words after a title as a person, and resolves later references', () => {
+    const { paragraphs, entities } = tagArticle(['Fisheries Minister Arvo Lindqvist met his counterpart Maren Oddvik in Port Ilse.', 'Ms Oddvik said the quota talks would resume.'], KB, null)
+    expect(paragraphs[0]!.actors).toEqual(['Arvo Lindqvist', 'Maren Oddvik'])
+    expect(paragraphs[1]!.actors).toEqual(['Maren Oddvik'])
+    expect(entities.find((e) => e.name === 'Arvo Lindqvist')).toMatchObject({ type: 'person', source: 'nlp' })
+  })
+
+  it('never joins capitalised words across a sentence end into one name', () => {
+    const { entities } = tagArticle(['The talks ended with Minister Lin Haobo. According to aides, Harbour officials left early.'], KB, null)
+    expect(entities.map((e) => e.name).filter((n) => n.includes('.'))).toEqual([])
+  })
+})
+
 describe('mergeEntities', () => {
   const known: Entity = { name: 'Lin Haobo', type: 'person', region: false, parent: null, aliases: ['Lin Haoba'], source: 'known' }
   it('keeps one entry per name with aliases unioned, the data file winning', () => {
