@@ -27,24 +27,50 @@ export function comparableWords(text: string): string[] {
   return words
 }
 
+/** Maps a string to a 32-bit hash (FNV-1a). */
+function hashWord(word: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/** Shingle tables are split by hash so no single Map nears its size limit on a large corpus. */
+const TABLES = 64
+
 /**
  * For each paragraph, the sorted ids of paragraphs in other articles that share a run of
- * SHINGLE_WORDS normalised words with it. Deterministic; symmetric.
+ * SHINGLE_WORDS normalised words with it. Deterministic; symmetric. Runs are compared by two
+ * independent 32-bit polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
  */
 export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string, string[]> {
-  const byShingle = new Map<string, number[]>()
+  const tables = Array.from({ length: TABLES }, () => new Map<number, number[]>())
+  const wordHash = new Map<string, number>()
   paragraphs.forEach((p, index) => {
     const words = comparableWords(p.text)
-    const seen = new Set<string>()
-    for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-      const shingle = words.slice(i, i + SHINGLE_WORDS).join(' ')
-      if (seen.has(shingle)) continue
-      seen.add(shingle)
-      const list = byShingle.get(shingle)
+    if (words.length < SHINGLE_WORDS) return
+    const hashes = words.map((w) => {
+      let h = wordHash.get(w)
+      if (h === undefined) wordHash.set(w, (h = hashWord(w)))
+      return h
+    })
+    const seen = new Set<number>()
+    for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
+      let h1 = 0
+      let h2 = 0
+      for (let k = i; k < i + SHINGLE_WORDS; k++) {
+        h1 = (Math.imul(h1, 31) + hashes[k]!) | 0
+        h2 = (Math.imul(h2, 1_000_003) ^ hashes[k]!) | 0
+      }
+      const key = (h1 >>> 0) * 2_097_152 + (h2 >>> 11)
+      if (seen.has(key)) continue
+      seen.add(key)
+      const table = tables[(h1 >>> 0) % TABLES]!
+      const list = table.get(key)
       if (list) list.push(index)
-      else byShingle.set(shingle, [index])
+      else table.set(key, [index])
     }
   })
+  const byShingle = tables.flatMap((t) => [...t.values()])
   const links = new Map<string, Set<string>>()
   for (const members of byShingle.values()) {
     if (members.length < 2) continue

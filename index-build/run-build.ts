@@ -1,7 +1,8 @@
 // The I/O shell of the index build: reads the seeds folder, runs the pure pipeline, writes the index atomically.
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { buildCorpus, type SeedPage } from './build-corpus'
+import { buildCorpus } from './build-corpus'
+import { readPage } from './read-page'
 import { KNOWN_ENTITIES } from './entities/knowledge-base'
 import { parseSourcesText, type Sources } from './sources'
 import { writeIndexFile } from './index-file'
@@ -61,23 +62,16 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
   const { seedsDir, outFile, strict = false, log = () => {} } = options
   const sources = await readSources(seedsDir)
   const names = await listPages(seedsDir)
-  const pages: SeedPage[] = []
-  const unreadable: BuildReport['warnings'] = []
+  const files: string[] = []
   for (const file of names) {
-    const path = join(seedsDir, file)
-    try {
-      if (!(await stat(path)).isFile()) continue
-      pages.push({ file, bytes: await readFile(path) })
-    } catch (err) {
-      unreadable.push({ file, problem: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` })
-    }
+    const kind = await stat(join(seedsDir, file)).then(
+      (s) => (s.isFile() ? 'file' : 'other'),
+      () => 'file',
+    )
+    if (kind === 'file') files.push(file)
   }
-  const index = buildCorpus(pages, sources, {
-    knowledgeBase: KNOWN_ENTITIES,
-    nlp: options.nlp,
-    onProgress: (done) => options.onProgress?.(done, pages.length),
-  })
-  index.report.warnings.unshift(...unreadable)
+  const pages = await Promise.all(files.map((file) => readPage(seedsDir, file)))
+  const index = buildCorpus(pages, sources, { knowledgeBase: KNOWN_ENTITIES, nlp: options.nlp, onProgress: (done) => options.onProgress?.(done, files.length) })
   for (const w of index.report.warnings) log(`index-build: warning: ${join(seedsDir, w.file)}: ${w.problem}`)
   if (strict && index.report.warnings.length > 0) {
     throw new BuildError(`index-build: --strict: ${index.report.warnings.length} warning(s); the index was not written`)
