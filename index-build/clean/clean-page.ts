@@ -2,6 +2,7 @@
 import type { DropReason } from '../types'
 import { furnitureReason } from './furniture'
 import { copyrightHolderIn, datelineDate, originalOutletIn } from './page-metadata'
+import { decodeHtmlEntities } from './html-entities'
 import { repairMojibake } from './repair-mojibake'
 
 /** A cleaned page. */
@@ -26,6 +27,10 @@ export interface CleanPage {
 interface Unit {
   text: string
   reason: DropReason | null
+  /** Index of the blank-line-separated block it came from. */
+  block: number
+  /** True for one item of a list of short statements ("Key points" bullets without bullets). */
+  listItem: boolean
 }
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029]/g
@@ -38,7 +43,7 @@ const RULE = /^(?:([-*_=~•·])\s*){3,}$/
 
 /** Lines with control characters removed, spaces collapsed and ends trimmed. */
 function normaliseLines(text: string): string[] {
-  return repairMojibake(text)
+  return decodeHtmlEntities(repairMojibake(text))
     .replace(CONTROL, '')
     .split('\n')
     .map((line) => line.replace(/[\s\u00A0\u3000]+/g, ' ').trim())
@@ -48,15 +53,17 @@ function normaliseLines(text: string): string[] {
 function splitUnits(lines: string[]): Unit[] {
   const units: Unit[] = []
   let open: Unit | null = null
+  let block = 0
   for (const line of lines) {
     if (line.length === 0) {
+      if (open) block++
       open = null
       continue
     }
     const continues = open !== null && open.text.length >= 30 && !MARKDOWN_HEADING.test(line) && (/^\p{Ll}/u.test(line) || CUT_MID_SENTENCE.test(open.text))
     if (continues && open) open.text += ` ${line}`
     else {
-      open = { text: line, reason: null }
+      open = { text: line, reason: null, block, listItem: false }
       units.push(open)
     }
   }
@@ -78,6 +85,24 @@ function extendTickers(units: Unit[]): void {
     if (u.reason === null && u.text.length <= 40 && u.text.split(' ').length <= 5 && !TERMINAL.test(u.text) && (isTicker(i - 1) || isTicker(i + 1))) {
       u.reason = 'ticker'
     }
+  }
+}
+
+/** A line shaped like a list item: a statement of 4–30 words with lowercase words, without closing punctuation. */
+function itemShaped(text: string): boolean {
+  const words = text.split(' ').length
+  return words >= 4 && words <= 30 && /\s\p{Ll}/u.test(text) && !TERMINAL.test(text) && /^[\p{Lu}\p{N}“"‘']/u.test(text)
+}
+
+/** Marks blocks of two or more item-shaped lines, one per line (under an optional short header line), as lists: their lines are content, not headings or menus. */
+function markLists(units: Unit[]): void {
+  for (let i = 0; i < units.length; ) {
+    let j = i
+    while (j < units.length && units[j]!.block === units[i]!.block) j++
+    const members = units.slice(i, j).filter((u) => u.reason === null)
+    const items = members.length > 0 && !itemShaped(members[0]!.text) && headingShaped(members[0]!.text, 1, 6) ? members.slice(1) : members
+    if (items.length >= 2 && items.every((u) => itemShaped(u.text))) for (const u of items) u.listItem = true
+    i = j
   }
 }
 
@@ -109,16 +134,20 @@ export function cleanPage(text: string): CleanPage {
   }
   extendTickers(units)
   dropLinkLists(units)
+  markLists(units)
 
   const page: CleanPage = { title: null, date: null, originalOutlet: null, copyrightHolder: null, sections: [], paragraphs: [], dropped: [] }
   let section: string | null = null
   const drop = (text: string, reason: DropReason) => page.dropped.push({ text, reason })
   const nextIsText = (from: number) => {
     for (let j = from + 1; j < units.length; j++) {
-      if (units[j]!.reason === null) return !MARKDOWN_HEADING.test(units[j]!.text) && !headingShaped(units[j]!.text, 1, 10)
+      if (units[j]!.reason === null) return units[j]!.listItem || (!MARKDOWN_HEADING.test(units[j]!.text) && !headingShaped(units[j]!.text, 1, 10))
     }
     return false
   }
+
+  /** True when some prose paragraph comes later on the page. */
+  const textFollows = (from: number) => units.some((v, j) => j > from && v.reason === null && isProse(v.text))
 
   units.forEach((u, i) => {
     if (u.reason !== null) {
@@ -128,6 +157,10 @@ export function cleanPage(text: string): CleanPage {
         page.copyrightHolder ??= copyrightHolderIn(u.text)
       }
       drop(u.text, u.reason)
+      return
+    }
+    if (u.listItem) {
+      page.paragraphs.push({ text: u.text, section })
       return
     }
     const markdown = MARKDOWN_HEADING.exec(u.text)
@@ -143,7 +176,7 @@ export function cleanPage(text: string): CleanPage {
       }
       return
     }
-    if (beforeBody && page.title === null && section === null && headingShaped(u.text, 4, 25) && nextIsText(i)) {
+    if (beforeBody && page.title === null && section === null && headingShaped(u.text, 4, 25) && (nextIsText(i) || (/\s\p{Ll}/u.test(u.text) && textFollows(i)))) {
       page.title = u.text
       drop(u.text, 'title')
       return

@@ -62,6 +62,7 @@ export const FURNITURE_RULES: FurnitureRule[] = [
   { reason: 'image-label', maxLength: 160, test: re(/\((?:[\p{L} ]*\/)?\s*(?:getty images|reuters|afp|ap|ap photo|epa|xinhua|bloomberg|shutterstock|file|photo)[^)]*\)$/iu) },
   { reason: 'relative-time', maxLength: 40, test: re(/^(?:(?:updated|posted|published)\s+)?(?:about |over |almost |nearly )?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|a few)\s+(?:second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago$|^(?:just now|yesterday|today)$/i) },
   { reason: 'timestamp', maxLength: 80, test: isDateline },
+  { reason: 'timestamp', maxLength: 50, test: re(/^(?:posted|updated|published|last updated)(?: at| on)?:?\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[A-Z]{2,5}|GMT[+-]\d+)?$/i) },
   { reason: 'timestamp', maxLength: 50, test: re(/^(?:\p{L}+,\s*)?(?:\d{1,2}\s+\p{L}+|\p{L}+\s+\d{1,2}),?\s+\d{4}(?:\s*(?:at|,|·)?\s*\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,5}|GMT[+-]\d+)?)?$|^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[A-Z]{2,5})?$/iu) },
   { reason: 'byline', maxLength: 80, test: isByline },
   { reason: 'byline', maxLength: 200, test: re(/\bcontributed(?: reporting)? to this (?:report|story|article)\.?\)?$/i) },
