@@ -1,6 +1,6 @@
 // The OpenAPI 3 document, generated from the same zod schemas that validate the requests.
 import { z } from 'zod'
-import { EXPORT_PARAMS, MAX_EXPORT_HITS, SEARCH_PARAMS, SUGGEST_PARAMS } from './schemas'
+import { ARTICLE_PARAMS, EXPORT_PARAMS, MAX_EXPORT_HITS, SEARCH_PARAMS, SUGGEST_PARAMS } from './schemas'
 
 type Parameter = { name: string; in: 'query' | 'path'; required: boolean; description?: string; schema: unknown; explode?: boolean }
 
@@ -37,7 +37,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/articles/{id}': {
         get: {
           summary: 'One clean article with its paragraphs',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...queryParameters(ARTICLE_PARAMS)],
           responses: { 200: json('The article.'), 404: { description: 'No such article.' } },
         },
       },

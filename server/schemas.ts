@@ -49,6 +49,11 @@ export const SUGGEST_PARAMS = z.object({
   size: WHOLE('Suggestions wanted, 1–20.', 1, 20).default(8),
 })
 
+/** Parameters of /api/articles/:id. */
+export const ARTICLE_PARAMS = z.object({
+  q: z.string().max(500, 'must be at most 500 characters').default('').describe('A query whose words (with their typo corrections, completions and entity aliases) are marked in each paragraph\'s highlight.'),
+})
+
 /** Names of the parameters that may be repeated. */
 const REPEATABLE = new Set(['outlet', 'actor', 'region'])
 

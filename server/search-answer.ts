@@ -1,10 +1,10 @@
 // Assembles the answer of /api/search from the parsed parameters: the page of hits with highlights, facets and timeline.
 import type { z } from 'zod'
 import type { LoadedIndex } from '../index-build/index-file'
-import { normaliseTerm, tokenize } from '../index-build/index-options'
 import { type Facets, facetLists } from './facets'
 import { highlight } from './highlight'
 import { type ParsedQuery, parseQuery } from './query-parse'
+import { queryMatchTerms } from './query-terms'
 import type { SEARCH_PARAMS } from './schemas'
 import { runSearch, type SearchOutcome } from './search'
 import { searchContext } from './search-context'
@@ -40,21 +40,6 @@ export interface SearchAnswer {
   timeline: Timeline
 }
 
-/** The query words a hit's terms came from, normalised, for highlighting: every matched index term plus the query's own terms. */
-function queryTermSet(query: ParsedQuery): Set<string> {
-  const set = new Set<string>()
-  for (const clause of query.clauses) {
-    for (const item of clause) {
-      const text = item.kind === 'word' ? item.text : item.words.join(' ')
-      for (const t of tokenize(text)) {
-        const n = normaliseTerm(t)
-        if (n) set.add(n)
-      }
-    }
-  }
-  return set
-}
-
 /** Runs the search and builds the answer for one page. */
 export function searchAnswer(
   index: LoadedIndex,
@@ -66,7 +51,7 @@ export function searchAnswer(
   const query = parseQuery(params.q)
   const ordered = options.orderAll ? Number.POSITIVE_INFINITY : params.page * params.size
   const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null }, ordered)
-  const exact = queryTermSet(query)
+  const exact = queryMatchTerms(null, query)
   const first = (params.page - 1) * params.size
   const hits: Hit[] = []
   for (let i = first; i < Math.min(outcome.ordinals.length, first + params.size); i++) {

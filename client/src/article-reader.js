@@ -1,5 +1,5 @@
 // @ts-check
-// The article reader: the whole clean article with its metadata and sections, the hit paragraph highlighted and scrolled into view, the query's words marked.
+// The article reader: the whole clean article with its metadata and sections, the hit paragraph highlighted and scrolled into view, the query's matches marked.
 import { getJson } from './api.js'
 import { formatDate, formatOutlet } from './format.js'
 import { html, useEffect, useRef, useState } from './lib/preact.js'
@@ -18,7 +18,7 @@ export default function ArticleReader({ route, navigate }) {
   useEffect(() => {
     const controller = new AbortController()
     setError(null)
-    getJson(`/api/articles/${encodeURIComponent(route.id)}`, controller.signal)
+    getJson(`/api/articles/${encodeURIComponent(route.id)}?q=${encodeURIComponent(route.state.q)}`, controller.signal)
       .then(setData)
       .catch((/** @type {any} */ err) => {
         if (err.name !== 'AbortError') setError(err.status === 404 ? 'There is no article with this address.' : err.message)
@@ -57,13 +57,11 @@ export default function ArticleReader({ route, navigate }) {
           const heading = p.section !== lastSection && p.section ? html`<h2 key=${`s:${p.id}`}>${p.section}</h2>` : null
           lastSection = p.section
           const isHit = p.position === route.position
-          return html`${heading}<p
-            key=${p.id}
-            id=${`p-${p.position}`}
-            class=${isHit ? 'para hit-para' : 'para'}
-            tabindex=${isHit ? -1 : undefined}
-            ref=${isHit ? hitRef : undefined}
-          >${markText(p.text, words).map((piece) => (piece.mark ? html`<mark>${piece.text}</mark>` : piece.text))}</p>`
+          const attrs = { id: `p-${p.position}`, class: isHit ? 'para hit-para' : 'para', tabindex: isHit ? -1 : undefined, ref: isHit ? hitRef : undefined }
+          // The server's highlight is the escaped text with <mark> only; without one, mark the query words as DOM nodes.
+          return typeof p.highlight === 'string'
+            ? html`${heading}<p key=${p.id} ...${attrs} dangerouslySetInnerHTML=${{ __html: p.highlight }}></p>`
+            : html`${heading}<p key=${p.id} ...${attrs}>${markText(p.text, words).map((piece) => (piece.mark ? html`<mark>${piece.text}</mark>` : piece.text))}</p>`
         })}
       </article>`}
     </main>

@@ -1,6 +1,10 @@
 // GET /api/articles and /api/articles/:id: article metadata, and one clean article with its paragraphs.
 import { Hono } from 'hono'
-import { problem } from '../problem'
+import { highlight } from '../highlight'
+import { badParameter, problem } from '../problem'
+import { parseQuery } from '../query-parse'
+import { queryMatchTerms } from '../query-terms'
+import { ARTICLE_PARAMS, parseParams } from '../schemas'
 import type { IndexEnv } from './index-env'
 
 export const articles = new Hono<IndexEnv>()
@@ -11,8 +15,11 @@ export const articles = new Hono<IndexEnv>()
   .get('/:id', (c) => {
     const index = c.get('index')
     const id = c.req.param('id')
+    const parsed = parseParams(ARTICLE_PARAMS, new URL(c.req.url).searchParams)
+    if (!parsed.ok) return badParameter(c, parsed.problem.parameter, parsed.problem.rule)
     const article = index.articleById.get(id)
     if (!article) return problem(c, 404, 'Not Found', `no article with id "${id}"`)
+    const terms = parsed.value.q ? queryMatchTerms(index, parseQuery(parsed.value.q)) : new Set<string>()
     const paragraphs = []
     for (let position = 0; position < article.paragraphCount; position++) {
       const p = index.paragraphById.get(`${id}:${position}`)
@@ -22,6 +29,7 @@ export const articles = new Hono<IndexEnv>()
         position: p.position,
         section: p.section,
         text: p.text,
+        highlight: highlight(p.text, terms, p.mentions),
         actors: p.actors.map((name) => ({ name, type: index.entityByName.get(name)?.type ?? null })),
         regions: p.regions.map((name) => ({ name, parent: index.entityByName.get(name)?.parent ?? null })),
         duplicates: p.duplicates,

@@ -45,6 +45,19 @@ describe('GET /api/articles', () => {
     expect(body.paragraphs[2]).toMatchObject({ section: 'Regional tension', regions: [{ name: 'Second Thomas Shoal', parent: 'South China Sea' }, { name: 'South China Sea', parent: 'Southeast Asia' }] })
   })
 
+  it('marks a query in every paragraph: words, typo corrections, and aliases of matched entities', async () => {
+    const body = (await (await app.request('/api/articles/a3?q=Weidong%20defense')).json()) as { paragraphs: { highlight: string }[] }
+    expect(body.paragraphs.map((p) => p.highlight)).toEqual([
+      'Vice Foreign Minister Sun <mark>Weidong</mark> praised <mark>defence</mark> cooperation with Russia.',
+      '<mark>Sun Woedong</mark> said Xi would travel, and the traveller &lt;script&gt;alert(1)&lt;/script&gt; stayed home.',
+    ])
+    const typo = (await (await app.request('/api/articles/a1?q=Lavorv')).json()) as { paragraphs: { highlight: string }[] }
+    expect(typo.paragraphs[1]!.highlight.startsWith('<mark>Lavrov</mark> said')).toBe(true)
+    const plain = (await (await app.request('/api/articles/a1')).json()) as { paragraphs: { highlight: string; text: string }[] }
+    expect(plain.paragraphs[0]!.highlight).not.toContain('<mark>')
+    expect((await app.request(`/api/articles/a1?q=${'x'.repeat(501)}`)).status).toBe(400)
+  })
+
   it('answers 404 JSON for an unknown article', async () => {
     const res = await app.request('/api/articles/nope')
     expect(res.status).toBe(404)
