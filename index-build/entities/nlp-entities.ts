@@ -89,6 +89,7 @@ export function classifyCandidates(text: string, candidates: { surface: string; 
   record(doc.people().json() as { text: string }[], 'person', false)
   record(doc.organizations().json() as { text: string }[], 'organisation', false)
   record(doc.places().json() as { text: string }[], null, true)
+  for (const e of found.values()) if (e.type === 'person' && ORGANISATION_WORD.test(e.name.split(' ').pop()!)) e.type = 'organisation'
   for (const c of fresh) {
     const inside = [...found.values()].filter((e) => containsWords(c.surface, e.name))
     cache.set(c.surface, inside.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
@@ -98,10 +99,21 @@ export function classifyCandidates(text: string, candidates: { surface: string; 
 /** Words that introduce a person's name: "Foreign Minister …", "his counterpart …", "Ms …". */
 const PERSON_CUE = /(?:^|[^\p{L}])(?:minister|president|secretary|counterpart|mr|mrs|ms|dr|ambassador|envoy|spokes(?:man|woman|person)|senator|governor|chancellor|premier|chair(?:man|woman)?|general|admiral|judge|mayor|king|queen|prince|princess|lawmaker|leader|diplomat|official)\.?\s+$/iu
 
+/** Last words that make a name an organisation's: "… Institute", "… Commission", "… Party". */
+const ORGANISATION_WORD = /^(?:institute|group|council|authority|commission|ministry|agency|party|bank|university|company|corporation|corp|inc|ltd|association|organi[sz]ation|forum|committee|department|office|union|court|army|navy|police|foundation|fund|cent(?:re|er)|alliance|federation|coalition|network|board|bureau|service|services|times|post|news|press|tribune|herald|television|radio)$/i
+
+/** A capitalised run ending in an organisation word ("Mekong River Commission") is an organisation, whatever the NLP library knows of it. */
+export function suffixedOrganisation(surface: string): NlpEntity | null {
+  const words = surface.split(/\s+/)
+  if (words.length < 2 || !ORGANISATION_WORD.test(words[words.length - 1]!)) return null
+  return { name: surface, type: 'organisation', region: false }
+}
+
 /** A run of two to four capitalised words right after a person cue is a person's name, whatever the NLP library knows of it. */
 export function titledPerson(text: string, start: number, surface: string): NlpEntity | null {
   const words = surface.split(/\s+/)
   if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) return null
+  if (ORGANISATION_WORD.test(words[words.length - 1]!)) return null
   return PERSON_CUE.test(text.slice(Math.max(0, start - 40), start)) ? { name: surface, type: 'person', region: false } : null
 }
 

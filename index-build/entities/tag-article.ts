@@ -4,7 +4,7 @@ import { type KnowledgeBase, parentChain } from './knowledge-base'
 import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
 import { findMisspellings } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
-import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity, titledPerson } from './nlp-entities'
+import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity, suffixedOrganisation, titledPerson } from './nlp-entities'
 import { personReferences } from './person-references'
 
 /** What one paragraph mentions. */
@@ -48,9 +48,9 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
         end: tokens[i]![r.to - 1]!.end,
       }))
       const untitled = candidates.filter((c) => {
-        const person = titledPerson(text, c.start, c.surface)
-        if (person && !kb.byName.has(person.name)) nlpFound.set(person.name, person)
-        return person === null
+        const known = suffixedOrganisation(c.surface) ?? titledPerson(text, c.start, c.surface)
+        if (known && !kb.byName.has(known.name)) nlpFound.set(known.name, known)
+        return known === null
       })
       classifyCandidates(text, untitled, cache)
       for (const c of untitled) {

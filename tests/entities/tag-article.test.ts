@@ -79,6 +79,14 @@ describe('tagArticle: names after a title', () => {
     expect(entities.find((e) => e.name === 'Arvo Lindqvist')).toMatchObject({ type: 'person', source: 'nlp' })
   })
 
+  it('takes a capitalised name ending in an organisation word as an organisation, even after a title', () => {
+    const { entities } = tagArticle(['Officials from the Lora Institute met Minister Tavi Group, sorry, the Varn Fisheries Commission on Monday.'], KB, null)
+    const types = Object.fromEntries(entities.filter((e) => e.source === 'nlp').map((e) => [e.name, e.type]))
+    expect(types['Lora Institute']).toBe('organisation')
+    expect(types['Varn Fisheries Commission']).toBe('organisation')
+    expect(types['Tavi Group']).toBe('organisation')
+  })
+
   it('never joins capitalised words across a sentence end into one name', () => {
     const { entities } = tagArticle(['The talks ended with Minister Lin Haobo. According to aides, Harbour officials left early.'], KB, null)
     expect(entities.map((e) => e.name).filter((n) => n.includes('.'))).toEqual([])
