@@ -97,6 +97,8 @@ export type DropReason =
   | 'consent'
   | 'reading-time'
   | 'related'
+  | 'editor-note'
+  | 'disclaimer'
 
 /** Summary of one build, stored in the index file and printed by the CLI. */
 export interface BuildReport {

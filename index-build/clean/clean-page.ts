@@ -1,7 +1,7 @@
 // Cleans one decoded page: repairs mojibake, splits it into paragraphs, drops furniture, and reads the title, sections and metadata it states.
 import type { DropReason } from '../types'
 import { furnitureReason } from './furniture'
-import { copyrightHolderIn, datelineDate, originalOutletIn } from './page-metadata'
+import { copyrightHolderIn, datelineDate, originalOutletIn, parseDate } from './page-metadata'
 import { decodeHtmlEntities } from './html-entities'
 import { repairMojibake } from './repair-mojibake'
 
@@ -125,6 +125,22 @@ function dropLinkLists(units: Unit[]): void {
   }
 }
 
+/** The names a "By A and B" byline gives. */
+function bylineNames(line: string): string[] {
+  const m = /^[Bb][Yy]:?\s+(.+)$/.exec(line)
+  if (!m) return []
+  return m[1]!
+    .split(/\s*(?:,|\band\b|&|\||\s[-–]\s)\s*/)
+    .map((n) => n.trim())
+    .filter((n) => /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u.test(n))
+}
+
+/** A short note about the article's author ("Jane Roe is a senior fellow at …"), named in its byline. */
+function isAuthorBio(text: string, authors: string[]): boolean {
+  if (text.length > 400) return false
+  return authors.some((name) => text.toLowerCase().startsWith(name.toLowerCase()) && /^[\s,]+(?:is|was|writes|covers|reports|has been)\b|^,[^,]{3,80},\s+(?:is|was)\b/i.test(text.slice(name.length)))
+}
+
 /** Cleans a decoded page. Pure and linear in the page's length. */
 export function cleanPage(text: string): CleanPage {
   const units = splitUnits(normaliseLines(text))
@@ -149,9 +165,13 @@ export function cleanPage(text: string): CleanPage {
   /** True when some prose paragraph comes later on the page. */
   const textFollows = (from: number) => units.some((v, j) => j > from && v.reason === null && isProse(v.text))
 
+  const authors: string[] = []
+
   units.forEach((u, i) => {
+    if (u.reason === null && !u.listItem && isAuthorBio(u.text, authors)) u.reason = 'byline'
     if (u.reason !== null) {
-      if (u.reason === 'timestamp') page.date ??= datelineDate(u.text)
+      if (u.reason === 'timestamp') page.date ??= datelineDate(u.text) ?? parseDate(u.text)
+      if (u.reason === 'byline') authors.push(...bylineNames(u.text))
       if (u.reason === 'copyright') {
         page.originalOutlet ??= originalOutletIn(u.text)
         page.copyrightHolder ??= copyrightHolderIn(u.text)

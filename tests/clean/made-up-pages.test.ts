@@ -7,9 +7,19 @@ const BLOG = "Menu\nSearch for:\n\nPosted by Lena Ortiz on March 3, 2024\n\nBord
 
 const LIVE_BLOG = "LIVE\nUpdated 14:05 BST\n\nStorm Aida live: ferries cancelled as winds reach 120km/h\n\nKey points\nFerries between the islands are cancelled until Thursday\nSchools in three districts are closed\n\n14:02 BST\nThe coastguard says it has rescued 12 people from a fishing boat off the northern cape &amp; all are safe.\n\n13:45 BST\nOfficials in the port city said power had been restored to &quot;most&quot; homes, though 4,000 remain without electricity.\n\nShare\nPosted at 13:40\nResidents have been told to stay indoors until the warning is lifted at 18:00.\n"
 
+const OPINION = "Opinion\n\nWhy the Mekong needs a water treaty now\n\nBy Dara Keo\nMarch 14, 2024 at 9:15 a.m. EDT\n\nEditor's note: This article has been updated to correct the name of the commission.\n\nSix countries share the Mekong, yet no binding treaty governs how much water each may take. The result is a slow-motion crisis for the 60 million people who depend on the river.\n\nDams upstream have changed the river's seasonal pulse. Fisheries downstream report catches falling by a third in a decade.\n\nA treaty would not solve everything. But it would give governments a forum to settle disputes before they escalate.\n\nDara Keo is a senior fellow at the Phnom Penh Policy Institute.\n\nThe views expressed in this article are the author's own and do not necessarily reflect the editorial position of this publication.\n\nComments are closed.\n"
+
 const starts = (page: ReturnType<typeof cleanPage>) => page.paragraphs.map((p) => p.text.split(' ').slice(0, 4).join(' '))
 
 describe('cleanPage on made-up pages of other layouts', () => {
+  it('keeps the argument of an opinion page, dropping its note, author bio and disclaimer', () => {
+    const page = cleanPage(OPINION)
+    expect(page.title).toBe('Why the Mekong needs a water treaty now')
+    expect(page.date).toBe('2024-03-14')
+    expect(starts(page)).toEqual(['Six countries share the', "Dams upstream have changed", 'A treaty would not'])
+    expect(page.dropped.map((d) => d.reason)).toEqual(['navigation', 'title', 'byline', 'timestamp', 'editor-note', 'byline', 'disclaimer', 'comment-form'])
+  })
+
   it('keeps the key points and posts of a live page, dropping its times, with entities decoded', () => {
     const page = cleanPage(LIVE_BLOG)
     expect(page.title).toBe('Storm Aida live: ferries cancelled as winds reach 120km/h')
