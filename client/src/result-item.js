@@ -1,5 +1,6 @@
 // @ts-check
-// One hit: highlighted paragraph, article title, outlet, date, section, clickable actor and region tags, and who else reported the same statement.
+// One hit: highlighted paragraph, article title, outlet, date, section (or only its paragraph number inside an article group), clickable actor and region tags, and who else reported the same statement.
+import ArticleLink from './article-link.js'
 import { formatDate, formatOutlet } from './format.js'
 import { html } from './lib/preact.js'
 
@@ -19,27 +20,22 @@ export function alsoReportedBy(duplicates, articles) {
 }
 
 /**
- * @param {{ hit: any, articles: Map<string, any>, onOpen: () => void, onTag: (key: 'actor' | 'region', value: string) => void }} props
+ * @param {{ hit: any, articles: Map<string, any>, onOpen: () => void, onTag: (key: 'actor' | 'region', value: string) => void, grouped?: boolean }} props
  */
-export default function ResultItem({ hit, articles, onOpen, onTag }) {
+export default function ResultItem({ hit, articles, onOpen, onTag, grouped = false }) {
   const others = alsoReportedBy(hit.duplicates, articles)
+  const link = (/** @type {any} */ label) =>
+    html`<${ArticleLink} className=${grouped ? 'para-link' : 'hit-title'} articleId=${hit.article.id} position=${hit.position} onOpen=${onOpen}>${label}<//>`
   return html`
-    <li class="hit" tabindex="0" aria-label=${`${hit.article.title ?? 'Title unknown'}, paragraph ${hit.position + 1}`}>
-      <p class="hit-meta">
-        <a
-          class="hit-title"
-          href=${`/article/${encodeURIComponent(hit.article.id)}?p=${hit.position}`}
-          tabindex="-1"
-          onClick=${(/** @type {MouseEvent} */ e) => {
-            if (e.ctrlKey || e.metaKey || e.shiftKey) return
-            e.preventDefault()
-            onOpen()
-          }}
-        >${hit.article.title ?? html`<em>Title unknown</em>`}</a>
+    <li class="hit" tabindex="0" data-id=${hit.id} aria-label=${`${hit.article.title ?? 'Title unknown'}, paragraph ${hit.position + 1}`}>
+      ${grouped
+        ? html`<p class="hit-meta">${link(`Paragraph ${hit.position + 1}`)}${hit.section && html`<span class="section">§ ${hit.section}</span>`}</p>`
+        : html`<p class="hit-meta">
+        ${link(hit.article.title ?? html`<em>Title unknown</em>`)}
         <span class="outlet">${formatOutlet(hit.article)}</span>
         <span class=${hit.article.date ? 'date' : 'date unknown'}>${formatDate(hit.article.date)}</span>
         ${hit.section && html`<span class="section">§ ${hit.section}</span>`}
-      </p>
+      </p>`}
       <p class="hit-text" dangerouslySetInnerHTML=${{ __html: hit.highlight }}></p>
       ${(hit.actors.length > 0 || hit.regions.length > 0) &&
       html`<ul class="tags" aria-label="Mentioned">

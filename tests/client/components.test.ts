@@ -4,7 +4,10 @@ import FacetPanel from '../../client/src/facet-panel.js'
 import { html, render } from '../../client/src/lib/preact.js'
 import { markText, queryWords } from '../../client/src/mark-text.js'
 import RegionTree, { regionTree } from '../../client/src/region-tree.js'
+import { groupHits } from '../../client/src/group-hits.js'
 import ResultItem, { alsoReportedBy } from '../../client/src/result-item.js'
+import ResultList from '../../client/src/result-list.js'
+import { emptyState } from '../../client/src/url-state.js'
 
 let root: HTMLElement
 afterEach(() => {
@@ -122,5 +125,40 @@ describe('markText', () => {
     const words = queryWords('"South China" -Blinken OR lav')
     expect(words).toEqual(['south', 'china', 'lav'])
     expect(markText('Lavrov met Blinken in South China.', words).filter((p) => p.mark).map((p) => p.text)).toEqual(['Lavrov', 'South', 'China'])
+  })
+})
+
+describe('ResultList', () => {
+  const hit = (article: string, position: number) => ({
+    id: `${article}:${position}`,
+    article: { id: article, title: `Story ${article}`, outlet: 'Harbour Gazette', originalOutlet: null, date: '2024-07-27' },
+    position,
+    section: null,
+    text: 't',
+    highlight: `paragraph ${position} of ${article}`,
+    actors: [],
+    regions: [],
+    duplicates: [],
+    score: 1,
+  })
+
+  it('groups hits by article in the order of each article\'s best hit', () => {
+    expect(groupHits([hit('a', 3), hit('b', 0), hit('a', 1)]).map((g) => [g.articleId, g.hits.map((h) => h.position)])).toEqual([
+      ['a', [3, 1]],
+      ['b', [0]],
+    ])
+  })
+
+  it('shows an article once with "N paragraphs in this article", and a lone hit as it is', () => {
+    const opened: string[] = []
+    const el = mount(
+      html`<${ResultList} hits=${[hit('a', 3), hit('b', 0), hit('a', 1)]} articles=${new Map()} state=${emptyState()} navigate=${(r: { id: string; position: number }) => opened.push(`${r.id}:${r.position}`)} onTag=${() => {}} />`,
+    )
+    expect(el.querySelector('.hit-group .group-count')!.textContent).toBe('2 paragraphs in this article')
+    expect([...el.querySelectorAll('.hit')].map((h) => (h as HTMLElement).dataset.id)).toEqual(['a:3', 'a:1', 'b:0'])
+    const second = el.querySelectorAll<HTMLElement>('.hit')[1]!
+    second.focus()
+    second.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(opened).toEqual(['a:1'])
   })
 })
