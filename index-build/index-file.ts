@@ -1,24 +1,35 @@
-// The index file on disk: a line-per-record format with a version header and a checksum trailer, written atomically and read back verified.
+// The index file on disk: a JSON header line naming its sections, the sections' raw bytes (typed arrays and JSON lines, none a giant string), and a checksum trailer; written atomically, read back verified.
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { endianness } from 'node:os'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { createInterface } from 'node:readline'
-import MiniSearch, { type AsPlainObject } from 'minisearch'
 import { INDEX_FORMAT_VERSION } from './assemble-index'
-import { INDEX_OPTIONS, type IndexDocument } from './index-options'
-import type { Article, Entity, IndexFile, Paragraph } from './types'
+import { type IndexColumns, indexColumns } from './index-columns'
+import { encodeParagraphBlocks, ParagraphStore } from './paragraph-store'
+import { SEARCH_FIELDS } from './index-options'
+import type { TermIndex } from './term-index'
+import type { Article, BuildReport, Entity, IndexFile } from './types'
 
-/** An index ready to serve: the file's content plus lookups by id and name. */
+/** An index ready to serve. */
 export interface LoadedIndex {
-  /** The file content as read. */
-  file: IndexFile
-  /** The MiniSearch index, loaded with INDEX_OPTIONS. */
-  miniSearch: MiniSearch<IndexDocument>
-  /** Paragraphs by id. */
-  paragraphById: Map<string, Paragraph>
+  /** Format version of the file. */
+  version: number
+  /** What the build did. */
+  report: BuildReport
+  /** Articles in id order. */
+  articles: Article[]
+  /** Entities in name order. */
+  entities: Entity[]
+  /** Paragraphs by ordinal, decoded on demand. */
+  paragraphs: ParagraphStore
+  /** Terms, postings and statistics for matching and scoring. */
+  terms: TermIndex
+  /** Per-paragraph article, tags and browse order. */
+  columns: IndexColumns
   /** Articles by id. */
   articleById: Map<string, Article>
+  /** Ordinal of each article's first paragraph, by article id. */
+  firstOrdinal: Map<string, number>
   /** Entities by canonical name. */
   entityByName: Map<string, Entity>
   /** Every indexed term, sorted, with the number of paragraphs containing it (for completions). */
@@ -30,57 +41,87 @@ export class IndexFileError extends Error {
   override name = 'IndexFileError'
 }
 
-/**
- * The first line of an index file. Records follow one per line, in this order: articles,
- * paragraphs, entities, one line of MiniSearch metadata, then one line per indexed term; the last
- * line is the trailer. Nothing is ever one giant string, so a million paragraphs write and read.
- */
+/** How a section's bytes are read. */
+type SectionKind = 'json-lines' | 'lines' | 'u8' | 'u16' | 'u32' | 'f64'
+
+/** One section: a name, how to read it, and its bytes. */
+interface Section {
+  name: string
+  kind: SectionKind
+  data: Uint8Array
+}
+
+/** The first line of an index file. The sections follow back to back, then the trailer line. */
 interface Header {
   /** Always 'readout-index'. */
   format: 'readout-index'
   /** Format version; readers refuse any other. */
   version: number
-  /** Number of article, paragraph, entity and term lines that follow. */
+  /** Records held. */
   counts: { articles: number; paragraphs: number; entities: number; terms: number }
   /** The build report. */
-  report: IndexFile['report']
+  report: BuildReport
+  /** Sections in file order, with their byte lengths. */
+  sections: { name: string; kind: SectionKind; bytes: number }[]
 }
 
-/** The last line: the number of lines before it and the SHA-256 of their bytes (each with its newline). */
+/** The last line: the bytes before it and their SHA-256. */
 interface Trailer {
   /** Always 'readout-index-end'. */
   end: 'readout-index-end'
-  /** Lines before the trailer. */
-  lines: number
+  /** Bytes before the trailer. */
+  bytes: number
   /** Hex SHA-256 of every byte before the trailer. */
   sha256: string
 }
 
-/** Paragraphs containing a term in any field, from its serialised postings. */
-function documentFrequency(fields: AsPlainObject['index'][number][1]): number {
-  const lists = Object.values(fields)
-  if (lists.length === 1) return Object.keys(lists[0]!).length
-  const docs = new Set<string>()
-  for (const postings of lists) for (const doc in postings) docs.add(doc)
-  return docs.size
+const ELEMENT_BYTES: Record<SectionKind, number> = { 'json-lines': 1, lines: 1, u8: 1, u16: 2, u32: 4, f64: 8 }
+const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
+const kindOf = (a: Uint8Array | Uint16Array | Uint32Array | Float64Array): SectionKind =>
+  a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'f64'
+const typed = (name: string, a: Uint8Array | Uint16Array | Uint32Array | Float64Array): Section => ({ name, kind: kindOf(a), data: bytesOf(a) })
+const jsonLines = (name: string, records: unknown[]): Section => ({ name, kind: 'json-lines', data: Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join('')) })
+
+if (endianness() !== 'LE') throw new Error('index: this index format stores little-endian numbers; this machine is big-endian')
+
+/** The sections of index file content, in file order. The same content always gives the same bytes. */
+function indexSections(index: IndexFile): Section[] {
+  const { terms } = index
+  if (!terms || !Array.isArray(terms.terms)) throw new IndexFileError('index: the content has no term index')
+  const columns = indexColumns(index.articles, index.paragraphs, index.entities)
+  return [
+    jsonLines('articles', index.articles),
+    jsonLines('entities', index.entities),
+    ...encodeParagraphBlocks(index.paragraphs).map((data, b): Section => ({ name: `paragraphs.${b}`, kind: 'json-lines', data })),
+    { name: 'terms', kind: 'lines', data: Buffer.from(terms.terms.map((t) => t + '\n').join('')) },
+    typed('docFreq', terms.docFreq),
+    ...SEARCH_FIELDS.flatMap((field, f) => [
+      typed(`${field}.start`, terms.fields[f]!.start),
+      typed(`${field}.docs`, terms.fields[f]!.docs),
+      typed(`${field}.freqs`, terms.fields[f]!.freqs),
+      typed(`${field}.length`, terms.fieldLength[f]!),
+    ]),
+    typed('avgFieldLength', terms.avgFieldLength),
+    typed('positions', terms.positions.bytes),
+    typed('positions.checkpoints', terms.positions.checkpoints),
+    typed('article', columns.article),
+    typed('actors.offsets', columns.actors.offsets),
+    typed('actors.values', columns.actors.values),
+    typed('regions.offsets', columns.regions.offsets),
+    typed('regions.values', columns.regions.values),
+    typed('byDate', columns.byDate),
+  ]
 }
 
-/** The lines of an index file before its trailer: the same content always gives the same lines. */
-export function* indexFileLines(index: IndexFile): Generator<string> {
-  const { index: terms, ...meta } = index.minisearch as AsPlainObject
-  const header: Header = {
+/** The header line for content and its sections. */
+function headerOf(index: IndexFile, sections: Section[]): Header {
+  return {
     format: 'readout-index',
     version: index.version,
-    counts: { articles: index.articles.length, paragraphs: index.paragraphs.length, entities: index.entities.length, terms: terms.length },
+    counts: { articles: index.articles.length, paragraphs: index.paragraphs.length, entities: index.entities.length, terms: index.terms.terms.length },
     report: index.report,
+    sections: sections.map((s) => ({ name: s.name, kind: s.kind, bytes: s.data.byteLength })),
   }
-  yield JSON.stringify(header)
-  for (const a of index.articles) yield JSON.stringify(a)
-  for (const p of index.paragraphs) yield JSON.stringify(p)
-  for (const e of index.entities) yield JSON.stringify(e)
-  yield JSON.stringify(meta)
-  const sorted = [...terms].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-  for (const [term, fields] of sorted) yield JSON.stringify([term, fields, documentFrequency(fields)])
 }
 
 /** Temp file name beside `file`, unique to this process and moment. */
@@ -92,23 +133,20 @@ function tempNameFor(file: string): string {
 export async function writeIndexFile(file: string, index: IndexFile): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const temp = tempNameFor(file)
-  const hash = createHash('sha256')
   const handle = await open(temp, 'w')
   try {
-    let chunk = ''
-    let lines = 0
-    for (const line of indexFileLines(index)) {
-      const text = line + '\n'
-      hash.update(text)
-      chunk += text
-      lines++
-      if (chunk.length >= 1 << 20) {
-        await handle.write(chunk)
-        chunk = ''
-      }
+    const sections = indexSections(index)
+    const hash = createHash('sha256')
+    let bytes = 0
+    const write = async (data: Uint8Array) => {
+      hash.update(data)
+      bytes += data.byteLength
+      for (let at = 0; at < data.byteLength; ) at += (await handle.write(data, at, Math.min(data.byteLength - at, 1 << 26))).bytesWritten
     }
-    const trailer: Trailer = { end: 'readout-index-end', lines, sha256: hash.digest('hex') }
-    await handle.write(chunk + JSON.stringify(trailer) + '\n')
+    await write(Buffer.from(JSON.stringify(headerOf(index, sections)) + '\n'))
+    for (const s of sections) await write(s.data)
+    const trailer: Trailer = { end: 'readout-index-end', bytes, sha256: hash.digest('hex') }
+    await handle.write(JSON.stringify(trailer) + '\n')
     await handle.close()
     await rename(temp, file)
   } catch (err) {
@@ -118,166 +156,202 @@ export async function writeIndexFile(file: string, index: IndexFile): Promise<vo
   }
 }
 
-/** Parses one line, naming the file and line on failure. */
-function parseLine(text: string, file: string, lineNo: number): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new IndexFileError(`index: ${file}: line ${lineNo} is not valid JSON; the file is corrupt`)
-  }
-}
-
-/** Checks the header line: format and version. */
-function checkHeader(value: unknown, file: string): Header {
+/** Checks the header: format, version, and a well-formed section table. */
+function checkHeader(value: unknown, where: string): Header {
   const header = value as Partial<Header> | null
-  if (header === null || typeof header !== 'object' || header.format !== 'readout-index') {
-    throw new IndexFileError(`index: ${file}: not a Readout index file`)
-  }
+  if (header === null || typeof header !== 'object' || header.format !== 'readout-index') throw new IndexFileError(`index: ${where}not a Readout index file`)
   if (header.version !== INDEX_FORMAT_VERSION) {
-    throw new IndexFileError(
-      `index: ${file}: format version ${String(header.version)} is not supported (expected ${INDEX_FORMAT_VERSION}); rebuild it with npm run build:index`,
-    )
+    throw new IndexFileError(`index: ${where}format version ${String(header.version)} is not supported (expected ${INDEX_FORMAT_VERSION}); rebuild it with npm run build:index`)
   }
   const c = header.counts
   if (!c || ![c.articles, c.paragraphs, c.entities, c.terms].every((n) => Number.isInteger(n) && n >= 0)) {
-    throw new IndexFileError(`index: ${file}: the header's record counts are missing or invalid`)
+    throw new IndexFileError(`index: ${where}the header's record counts are missing or invalid`)
+  }
+  if (!Array.isArray(header.sections) || !header.sections.every((s) => typeof s?.name === 'string' && s.kind in ELEMENT_BYTES && Number.isInteger(s.bytes) && s.bytes >= 0 && s.bytes % ELEMENT_BYTES[s.kind] === 0)) {
+    throw new IndexFileError(`index: ${where}the header's section table is missing or invalid`)
   }
   return header as Header
 }
 
 /** Options of readIndexFile. */
 export interface ReadIndexOptions {
-  /**
-   * Yield to the event loop while building the search tree, so a process already serving
-   * another index keeps answering (MiniSearch's loadJSAsync); slower overall. Default false:
-   * the fastest load, for start-up.
-   */
+  /** Yield to the event loop between sections, so a process already serving another index keeps answering. Default false: the fastest load, for start-up. */
   yieldWhileLoading?: boolean
 }
 
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** Reads, verifies (format, version, checksum, completeness) and loads an index file. Throws IndexFileError naming the problem. */
 export async function readIndexFile(file: string, options: ReadIndexOptions = {}): Promise<LoadedIndex> {
-  const hash = createHash('sha256')
-  let stream
+  let handle
   try {
-    stream = createReadStream(file, { encoding: 'utf8' })
-    await new Promise<void>((resolve, reject) => stream!.once('open', () => resolve()).once('error', reject))
+    handle = await open(file, 'r')
   } catch (err) {
     throw new IndexFileError(`index: ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
   }
-  const lines = createInterface({ input: stream, crlfDelay: Infinity })
-  let header: Header | null = null
-  let trailer: Trailer | null = null
-  let lineNo = 0
-  const articles: Article[] = []
-  const paragraphs: Paragraph[] = []
-  const entities: Entity[] = []
-  const terms: AsPlainObject['index'] = []
-  const vocabularyTerms: string[] = []
-  const docFreq: number[] = []
-  let meta: Omit<AsPlainObject, 'index'> | null = null
   try {
-    for await (const text of lines) {
-      lineNo++
-      if (trailer) throw new IndexFileError(`index: ${file}: data after the end marker; the file is corrupt`)
-      const value = parseLine(text, file, lineNo)
-      if (header === null) {
-        header = checkHeader(value, file)
-        hash.update(text + '\n')
-        continue
+    const size = (await handle.stat()).size
+    if (size === 0) throw new IndexFileError(`index: ${file}: the file is empty`)
+    const readAt = async (position: number, length: number): Promise<Buffer> => {
+      const buffer = Buffer.allocUnsafeSlow(length)
+      let got = 0
+      while (got < length) {
+        const { bytesRead } = await handle!.read(buffer, got, Math.min(length - got, 1 << 26), position + got)
+        if (bytesRead === 0) break
+        got += bytesRead
       }
-      const c = header.counts
-      const n = lineNo - 2
-      if (n < c.articles) articles.push(value as Article)
-      else if (n < c.articles + c.paragraphs) paragraphs.push(value as Paragraph)
-      else if (n < c.articles + c.paragraphs + c.entities) entities.push(value as Entity)
-      else if (n === c.articles + c.paragraphs + c.entities) meta = value as Omit<AsPlainObject, 'index'>
-      else if (n <= c.articles + c.paragraphs + c.entities + c.terms) {
-        const [term, fields, df] = value as [string, AsPlainObject['index'][number][1], number]
-        terms.push([term, fields])
-        vocabularyTerms.push(term)
-        docFreq.push(df)
-      }
-      else {
-        trailer = value as Trailer
-        if (trailer?.end !== 'readout-index-end') throw new IndexFileError(`index: ${file}: more records than the header announces; the file is corrupt`)
-        continue
-      }
-      hash.update(text + '\n')
+      if (got < length) throw new IndexFileError(`index: ${file}: the file is truncated (${position + got} of ${position + length} bytes)`)
+      return buffer
+    }
+    // The header line: read until its newline.
+    let headerBytes = Buffer.alloc(0)
+    let newline = -1
+    while (newline < 0) {
+      if (headerBytes.length >= size) throw new IndexFileError(`index: ${file}: not a Readout index file (no header line)`)
+      const more = await readAt(headerBytes.length, Math.min(1 << 16, size - headerBytes.length))
+      const from = headerBytes.length
+      headerBytes = Buffer.concat([headerBytes, more])
+      newline = headerBytes.indexOf(0x0a, from)
+    }
+    const header = checkHeader(parseJson(headerBytes.subarray(0, newline).toString('utf8'), file), `${file}: `)
+    const hash = createHash('sha256')
+    hash.update(headerBytes.subarray(0, newline + 1))
+    let at = newline + 1
+    const sections = new Map<string, Uint8Array>()
+    for (const s of header.sections) {
+      const data = await readAt(at, s.bytes)
+      hash.update(data)
+      sections.set(s.name, data)
+      at += s.bytes
+      if (options.yieldWhileLoading) await pause()
+    }
+    if (at >= size) throw new IndexFileError(`index: ${file}: the file is truncated (no end marker)`)
+    const rest = (await readAt(at, size - at)).toString('utf8')
+    if (!rest.endsWith('\n')) throw new IndexFileError(`index: ${file}: the file is truncated (the end marker is incomplete)`)
+    if (rest.indexOf('\n') !== rest.length - 1) throw new IndexFileError(`index: ${file}: data after the end marker; the file is corrupt`)
+    const trailer = parseJson(rest.trim(), file) as Partial<Trailer> | null
+    if (trailer?.end !== 'readout-index-end') throw new IndexFileError(`index: ${file}: the end marker is missing; the file is corrupt`)
+    if (trailer.bytes !== at || trailer.sha256 !== hash.digest('hex')) throw new IndexFileError(`index: ${file}: checksum mismatch; the file is corrupt`)
+    return fromSections(header, sections, `${file}: `)
+  } finally {
+    await handle.close().catch(() => {})
+  }
+}
+
+/** Parses JSON text, naming the file on failure. */
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new IndexFileError(`index: ${file}: not valid JSON where a header or end marker should be; the file is corrupt`)
+  }
+}
+
+/** Decodes the sections into a served index. */
+function fromSections(header: Header, sections: Map<string, Uint8Array>, where: string): LoadedIndex {
+  const section = (name: string): Uint8Array => {
+    const data = sections.get(name)
+    if (!data) throw new IndexFileError(`index: ${where}section "${name}" is missing`)
+    return data
+  }
+  const kindOfSection = new Map(header.sections.map((s) => [s.name, s.kind]))
+  const view = <K extends 'u8' | 'u16' | 'u32' | 'f64'>(name: string, ...kinds: K[]) => {
+    const data = section(name)
+    const kind = kindOfSection.get(name) as K
+    if (!kinds.includes(kind)) throw new IndexFileError(`index: ${where}section "${name}" has the wrong type (${kind})`)
+    // Sections read from disk start at offset 0 of their own buffer; copy the rare one that does not sit aligned.
+    const bytes = data.byteOffset % ELEMENT_BYTES[kind] === 0 ? data : data.slice()
+    const length = bytes.byteLength / ELEMENT_BYTES[kind]
+    return (kind === 'u8' ? new Uint8Array(bytes.buffer, bytes.byteOffset, length) : kind === 'u16' ? new Uint16Array(bytes.buffer, bytes.byteOffset, length) : kind === 'u32' ? new Uint32Array(bytes.buffer, bytes.byteOffset, length) : new Float64Array(bytes.buffer, bytes.byteOffset, length)) as K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : K extends 'u32' ? Uint32Array : Float64Array
+  }
+  const records = <T>(name: string): T[] => {
+    const text = Buffer.from(section(name).buffer, section(name).byteOffset, section(name).byteLength).toString('utf8')
+    return text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as T)
+  }
+  try {
+    const { counts } = header
+    const articles = records<Article>('articles')
+    const entities = records<Entity>('entities')
+    const blocks = header.sections.filter((s) => s.name.startsWith('paragraphs.')).map((s) => section(s.name))
+    const paragraphs = new ParagraphStore(
+      blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+      counts.paragraphs,
+    )
+    const termText = Buffer.from(section('terms').buffer, section('terms').byteOffset, section('terms').byteLength).toString('utf8')
+    const termList = termText === '' ? [] : termText.slice(0, -1).split('\n')
+    const terms: TermIndex = {
+      documentCount: counts.paragraphs,
+      terms: termList,
+      docFreq: view('docFreq', 'u32'),
+      fields: SEARCH_FIELDS.map((field) => ({ start: view(`${field}.start`, 'u32'), docs: view(`${field}.docs`, 'u32'), freqs: view(`${field}.freqs`, 'u16', 'u32') })),
+      fieldLength: SEARCH_FIELDS.map((field) => view(`${field}.length`, 'u16', 'u32')),
+      avgFieldLength: view('avgFieldLength', 'f64'),
+      positions: { bytes: view('positions', 'u8'), checkpoints: view('positions.checkpoints', 'u32') },
+    }
+    const columns: IndexColumns = {
+      article: view('article', 'u32'),
+      actors: { offsets: view('actors.offsets', 'u32'), values: view('actors.values', 'u32') },
+      regions: { offsets: view('regions.offsets', 'u32'), values: view('regions.values', 'u32') },
+      byDate: view('byDate', 'u32'),
+    }
+    checkShapes(header, articles, entities, terms, columns)
+    const firstOrdinal = new Map<string, number>()
+    for (let p = columns.article.length - 1; p >= 0; p--) firstOrdinal.set(articles[columns.article[p]!]!.id, p)
+    return {
+      version: header.version,
+      report: header.report,
+      articles,
+      entities,
+      paragraphs,
+      terms,
+      columns,
+      articleById: new Map(articles.map((a) => [a.id, a])),
+      firstOrdinal,
+      entityByName: new Map(entities.map((e) => [e.name, e])),
+      vocabulary: { terms: terms.terms, docFreq: terms.docFreq },
     }
   } catch (err) {
     if (err instanceof IndexFileError) throw err
-    throw new IndexFileError(`index: ${file}: cannot read (${(err as Error).message})`)
-  } finally {
-    stream.destroy()
-  }
-  if (header === null) throw new IndexFileError(`index: ${file}: the file is empty`)
-  if (trailer === null) throw new IndexFileError(`index: ${file}: the file is truncated (no end marker after ${lineNo} lines)`)
-  if (trailer.lines !== lineNo - 1 || trailer.sha256 !== hash.digest('hex')) {
-    throw new IndexFileError(`index: ${file}: checksum mismatch; the file is corrupt`)
-  }
-  const minisearch = { ...meta, index: terms } as AsPlainObject
-  const vocabulary = { terms: vocabularyTerms, docFreq: Uint32Array.from(docFreq) }
-  const content: IndexFile = { format: 'readout-index', version: header.version, articles, paragraphs, entities, minisearch, report: header.report }
-  return options.yieldWhileLoading ? loadIndexAsync(content, vocabulary) : loadIndex(content, vocabulary)
-}
-
-/** Checks the shape of index file content; throws IndexFileError naming the problem. */
-function checkContent(file: IndexFile): void {
-  if (file === null || typeof file !== 'object' || file.format !== 'readout-index') {
-    throw new IndexFileError('index: not a Readout index file')
-  }
-  if (file.version !== INDEX_FORMAT_VERSION) {
-    throw new IndexFileError(`index: format version ${String(file.version)} is not supported (expected ${INDEX_FORMAT_VERSION})`)
-  }
-  for (const key of ['articles', 'paragraphs', 'entities'] as const) {
-    if (!Array.isArray(file[key])) throw new IndexFileError(`index: "${key}" is missing or not a list`)
+    throw new IndexFileError(`index: ${where}the index is unreadable (${(err as Error).message})`)
   }
 }
 
-/** Sorted terms and their document frequencies, from the serialised index. */
-function vocabularyOf(plain: AsPlainObject): LoadedIndex['vocabulary'] {
-  const entries = plain.index
-    .map(([term, fields]) => [term, documentFrequency(fields)] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-  return { terms: entries.map((e) => e[0]), docFreq: Uint32Array.from(entries.map((e) => e[1])) }
+/** Checks that the sections agree with each other and with the header's counts. */
+function checkShapes(header: Header, articles: Article[], entities: Entity[], terms: TermIndex, columns: IndexColumns): void {
+  const { counts } = header
+  const n = counts.paragraphs
+  const problems: string[] = []
+  const expect = (ok: boolean, what: string) => ok || problems.push(what)
+  expect(articles.length === counts.articles, 'article count')
+  expect(entities.length === counts.entities, 'entity count')
+  expect(terms.terms.length === counts.terms && terms.docFreq.length === counts.terms, 'term count')
+  terms.fields.forEach((f, i) => {
+    expect(f.start.length === counts.terms + 1 && f.start[counts.terms] === f.docs.length && f.docs.length === f.freqs.length, `postings of field ${i}`)
+    expect(terms.fieldLength[i]!.length === n, `field lengths of field ${i}`)
+    for (let j = 0; j < f.docs.length; j++) if (f.docs[j]! >= n) return void problems.push(`paragraph ordinals of field ${i}`)
+  })
+  expect(terms.avgFieldLength.length === SEARCH_FIELDS.length, 'average field lengths')
+  expect(columns.article.length === n && columns.byDate.length === n, 'paragraph columns')
+  for (const c of [columns.actors, columns.regions]) expect(c.offsets.length === n + 1 && c.offsets[n] === c.values.length && c.values.every((v) => v < entities.length), 'tag columns')
+  expect(columns.article.every((a) => a < articles.length), 'paragraph articles')
+  if (problems.length > 0) throw new IndexFileError(`index: the sections disagree (${problems.join(', ')}); the file is corrupt`)
 }
 
-/** The lookups served beside the MiniSearch index. The serialised index is dropped once loaded: it would double the memory. */
-function withLookups(file: IndexFile, miniSearch: MiniSearch<IndexDocument>, known?: LoadedIndex['vocabulary']): LoadedIndex {
-  const vocabulary = known ?? vocabularyOf(file.minisearch as AsPlainObject)
-  file.minisearch = null
-  return {
-    file,
-    vocabulary,
-    miniSearch,
-    paragraphById: new Map(file.paragraphs.map((p) => [p.id, p])),
-    articleById: new Map(file.articles.map((a) => [a.id, a])),
-    entityByName: new Map(file.entities.map((e) => [e.name, e])),
-  }
+/** Wraps index file content for serving, through the same sections a file holds. Throws IndexFileError when it is not a usable index. */
+export function loadIndex(index: IndexFile): LoadedIndex {
+  if (index === null || typeof index !== 'object' || index.format !== 'readout-index') throw new IndexFileError('index: not a Readout index file')
+  const sections = indexSections(index)
+  const header = checkHeader(headerOf(index, sections), '')
+  return fromSections(header, new Map(sections.map((s) => [s.name, s.data])), '')
 }
 
-/** Names a MiniSearch load failure. */
-function unreadable(err: unknown): IndexFileError {
-  return new IndexFileError(`index: the search index is unreadable (${(err as Error).message})`)
-}
-
-/** Wraps index file content for serving. Throws IndexFileError when it is not a usable index. */
-export function loadIndex(file: IndexFile, vocabulary?: LoadedIndex['vocabulary']): LoadedIndex {
-  checkContent(file)
-  try {
-    return withLookups(file, MiniSearch.loadJS(file.minisearch as AsPlainObject, INDEX_OPTIONS), vocabulary)
-  } catch (err) {
-    throw unreadable(err)
-  }
-}
-
-/** Like loadIndex, but yields to the event loop while rebuilding the search tree, so a serving process keeps answering. */
-export async function loadIndexAsync(file: IndexFile, vocabulary?: LoadedIndex['vocabulary']): Promise<LoadedIndex> {
-  checkContent(file)
-  try {
-    return withLookups(file, await MiniSearch.loadJSAsync(file.minisearch as AsPlainObject, INDEX_OPTIONS), vocabulary)
-  } catch (err) {
-    throw unreadable(err)
-  }
+/** The ordinal of a paragraph id (`${articleId}:${position}`), or -1 when the index has no such paragraph. */
+export function ordinalOf(index: LoadedIndex, id: string): number {
+  const colon = id.lastIndexOf(':')
+  if (colon < 0) return -1
+  const first = index.firstOrdinal.get(id.slice(0, colon))
+  const position = Number(id.slice(colon + 1))
+  const article = index.articleById.get(id.slice(0, colon))
+  if (first === undefined || !article || !Number.isInteger(position) || position < 0 || position >= article.paragraphCount) return -1
+  return first + position
 }

@@ -1,4 +1,5 @@
 // The shapes shared by the index build and the server: articles, paragraphs, entities, the index file.
+import type { TermIndex } from './term-index'
 
 /** What is known about one article. Every field that is not known is `null`: never guessed. */
 export interface Article {
@@ -125,8 +126,8 @@ export interface IndexFile {
   paragraphs: Paragraph[]
   /** Every entity referred to by a paragraph, by name order. */
   entities: Entity[]
-  /** MiniSearch's serialised index (`toJSON()`), built with INDEX_OPTIONS. */
-  minisearch: unknown
+  /** Terms, postings and statistics, as MiniSearch with INDEX_OPTIONS would record them. */
+  terms: TermIndex
   /** What the build did. */
   report: BuildReport
 }

@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   }
   const status = () => {
     const index = deps.getIndex()
-    return { status: index ? 'ok' : 'loading', documents: index?.miniSearch.documentCount ?? 0, articles: index?.file.articles.length ?? 0, ...deps.getStatus?.() }
+    return { status: index ? 'ok' : 'loading', documents: index?.terms.documentCount ?? 0, articles: index?.articles.length ?? 0, ...deps.getStatus?.() }
   }
 
   const api = new Hono<IndexEnv>()

@@ -89,9 +89,9 @@ export class IndexHolder {
     const index = this.#index
     return {
       indexPath: this.#options.indexPath,
-      version: index?.file.version ?? null,
-      documents: index?.miniSearch.documentCount ?? 0,
-      articles: index?.file.articles.length ?? 0,
+      version: index?.version ?? null,
+      documents: index?.terms.documentCount ?? 0,
+      articles: index?.articles.length ?? 0,
       builtAt: this.#builtAt,
       loadedAt: this.#loadedAt,
       busy: this.#busy > 0,

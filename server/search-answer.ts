@@ -56,8 +56,8 @@ export function searchAnswer(
   const hits: Hit[] = []
   for (let i = first; i < Math.min(outcome.ordinals.length, first + params.size); i++) {
     const ordinal = outcome.ordinals[i]!
-    const p = ctx.paragraphs[ordinal]!
-    const a = ctx.articleOf[ordinal]!
+    const p = index.paragraphs.get(ordinal)
+    const a = ctx.articleOf(ordinal)
     const matched = new Set([...exact, ...(outcome.matchedTerms.get(ordinal) ?? [])])
     hits.push({
       id: p.id,

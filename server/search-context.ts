@@ -1,6 +1,7 @@
-// Per-index data derived once for fast filtering, faceting and sorting: paragraph ordinals, facet codes in typed arrays, region ancestry, browse order.
+// Per-index data derived once for fast filtering, faceting and sorting: facet codes in typed arrays, region ancestry, dates, browse order.
+import { dateKeyOf, type EntityColumn } from '../index-build/index-columns'
 import type { LoadedIndex } from '../index-build/index-file'
-import { type Article, type Paragraph, outletFacetValue } from '../index-build/types'
+import { type Article, outletFacetValue } from '../index-build/types'
 
 /** Facet values of one kind as codes, and each paragraph's codes in compressed rows (offsets into `values`). */
 export interface FacetColumn {
@@ -13,12 +14,10 @@ export interface FacetColumn {
   values: Uint32Array
 }
 
-/** Everything search needs beyond MiniSearch, indexed by paragraph ordinal (position in the index file). */
+/** Everything search needs beyond the term index, indexed by paragraph ordinal. */
 export interface SearchContext {
-  /** Paragraphs by ordinal. */
-  paragraphs: Paragraph[]
   /** Each paragraph's article. */
-  articleOf: Article[]
+  articleOf: (ordinal: number) => Article
   /** Outlet facet value code per paragraph. */
   outlet: { names: string[]; codeOf: Map<string, number>; codes: Uint32Array }
   /** Actors mentioned. */
@@ -27,6 +26,9 @@ export interface SearchContext {
   region: FacetColumn
   /** Article date as a sortable number YYYYMMDD per paragraph; 0 when unknown. */
   dateKey: Uint32Array
+  /** The distinct dates, ascending, and each paragraph's index among them (0 when undated; date k is days[k - 1]). */
+  days: Uint32Array
+  dayOf: Uint32Array
   /** Ordinals newest first (unknown dates last), then by paragraph id: the browse order. */
   byDate: Uint32Array
   /** Rank of each ordinal in `byDate` (smaller = newer), for sorting hits by date. */
@@ -37,60 +39,74 @@ export interface SearchContext {
 
 const cache = new WeakMap<LoadedIndex, SearchContext>()
 
-/** Builds a facet column from each paragraph's values. */
-function column(rows: string[][]): FacetColumn {
-  const names = [...new Set(rows.flat())].sort()
-  const codeOf = new Map(names.map((n, i) => [n, i]))
-  const offsets = new Uint32Array(rows.length + 1)
-  let total = 0
-  rows.forEach((r, p) => {
-    offsets[p] = total
-    total += r.length
-  })
-  offsets[rows.length] = total
-  const values = new Uint32Array(total)
-  let k = 0
-  for (const r of rows) for (const v of r) values[k++] = codeOf.get(v)!
-  return { names, codeOf, offsets, values }
+/** A facet column over the names some entity indexes stand for: codes are positions in the sorted names actually used. */
+function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => string[]): FacetColumn {
+  const n = rows.offsets.length - 1
+  const seen = new Map<number, string[]>()
+  for (const e of rows.values) if (!seen.has(e)) seen.set(e, namesOfEntity(e))
+  const names = [...new Set([...seen.values()].flat())].sort()
+  const codeOf = new Map(names.map((name, code) => [name, code]))
+  const codesOf = new Map([...seen].map(([e, list]) => [e, list.map((name) => codeOf.get(name)!)]))
+  const offsets = new Uint32Array(n + 1)
+  const out: number[] = []
+  const row = new Set<number>()
+  for (let p = 0; p < n; p++) {
+    offsets[p] = out.length
+    row.clear()
+    for (let k = rows.offsets[p]!; k < rows.offsets[p + 1]!; k++) for (const code of codesOf.get(rows.values[k]!)!) row.add(code)
+    for (const code of row) out.push(code)
+  }
+  offsets[n] = out.length
+  return { names, codeOf, offsets, values: Uint32Array.from(out) }
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */
 export function searchContext(index: LoadedIndex): SearchContext {
   const known = cache.get(index)
   if (known) return known
-  const paragraphs = index.file.paragraphs
-  const articleOf = paragraphs.map((p) => index.articleById.get(p.articleId)!)
-  const outletNames = [...new Set(articleOf.map(outletFacetValue))].sort()
-  const outletCode = new Map(outletNames.map((n, i) => [n, i]))
-  const ancestors = new Map<string, string[]>()
-  const withAncestors = (name: string): string[] => {
-    const hit = ancestors.get(name)
-    if (hit) return hit
+  const { articles, entities, columns } = index
+  const n = columns.article.length
+  const outletNames = [...new Set(articles.map(outletFacetValue))].sort()
+  const outletCode = new Map(outletNames.map((name, code) => [name, code]))
+  const articleOutlet = Uint32Array.from(articles, (a) => outletCode.get(outletFacetValue(a))!)
+  const articleDate = Uint32Array.from(articles, (a) => dateKeyOf(a.date))
+  const outletCodes = new Uint32Array(n)
+  const dateKey = new Uint32Array(n)
+  for (let p = 0; p < n; p++) {
+    outletCodes[p] = articleOutlet[columns.article[p]!]!
+    dateKey[p] = articleDate[columns.article[p]!]!
+  }
+  const days = Uint32Array.from(new Set(articleDate.filter((key) => key > 0))).sort()
+  const dayIndex = new Map([...days].map((key, k) => [key, k + 1]))
+  const dayOf = Uint32Array.from(dateKey, (key) => (key === 0 ? 0 : dayIndex.get(key)!))
+  const withAncestors = (entity: number): string[] => {
+    const name = entities[entity]!.name
     const chain = [name]
     const seen = new Set(chain)
     for (let p = index.entityByName.get(name)?.parent ?? null; p !== null && !seen.has(p); p = index.entityByName.get(p)?.parent ?? null) {
       chain.push(p)
       seen.add(p)
     }
-    ancestors.set(name, chain)
     return chain
   }
-  const dateKey = Uint32Array.from(articleOf, (a) => (a.date ? Number(a.date.replaceAll('-', '')) : 0))
-  const order = paragraphs.map((_, i) => i)
-  order.sort((a, b) => dateKey[b]! - dateKey[a]! || (paragraphs[a]!.id < paragraphs[b]!.id ? -1 : 1))
-  const byDate = Uint32Array.from(order)
-  const dateRank = new Uint32Array(paragraphs.length)
-  byDate.forEach((ordinal, rank) => (dateRank[ordinal] = rank))
+  const dateRank = new Uint32Array(n)
+  columns.byDate.forEach((ordinal, rank) => (dateRank[ordinal] = rank))
   const mentionCount = new Map<string, number>()
-  for (const p of paragraphs) for (const n of new Set([...p.actors, ...p.regions])) mentionCount.set(n, (mentionCount.get(n) ?? 0) + 1)
+  const mentioned = new Set<number>()
+  for (let p = 0; p < n; p++) {
+    mentioned.clear()
+    for (const c of [columns.actors, columns.regions]) for (let k = c.offsets[p]!; k < c.offsets[p + 1]!; k++) mentioned.add(c.values[k]!)
+    for (const e of mentioned) mentionCount.set(entities[e]!.name, (mentionCount.get(entities[e]!.name) ?? 0) + 1)
+  }
   const context: SearchContext = {
-    paragraphs,
-    articleOf,
-    outlet: { names: outletNames, codeOf: outletCode, codes: Uint32Array.from(articleOf, (a) => outletCode.get(outletFacetValue(a))!) },
-    actor: column(paragraphs.map((p) => p.actors)),
-    region: column(paragraphs.map((p) => [...new Set(p.regions.flatMap(withAncestors))])),
+    articleOf: (ordinal) => articles[columns.article[ordinal]!]!,
+    outlet: { names: outletNames, codeOf: outletCode, codes: outletCodes },
+    actor: facetColumn(columns.actors, (e) => [entities[e]!.name]),
+    region: facetColumn(columns.regions, withAncestors),
     dateKey,
-    byDate,
+    days,
+    dayOf,
+    byDate: columns.byDate,
     dateRank,
     mentionCount,
   }

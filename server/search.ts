@@ -1,10 +1,11 @@
-// Runs a parsed query with filters over an index: matching (MiniSearch), phrase and exclusion checks, filters, counts for every facet and the date timeline.
-import type { Query, SearchResult } from 'minisearch'
+// Runs a parsed query with filters over an index: matching and scoring (MiniSearch's query tree and scoring), phrase and exclusion checks, filters, counts for every facet and the date timeline.
+import type { Query } from 'minisearch'
 import type { LoadedIndex } from '../index-build/index-file'
 import { normaliseTerm, tokenize } from '../index-build/index-options'
-import { spellingsOf } from '../index-build/spelling'
-import type { ParsedQuery, QueryItem } from './query-parse'
+import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
+import { phraseTest } from './phrase-positions'
+import type { ParsedQuery, QueryItem } from './query-parse'
 import { type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -25,7 +26,7 @@ export interface SearchFilters {
 
 /** All hits of a search, in order, with what each facet value would give. */
 export interface SearchOutcome {
-  /** Hit ordinals in result order. */
+  /** Hit ordinals in result order (the first `ordered` sorted; the rest follow in no particular order). */
   ordinals: Uint32Array
   /** Score per hit (same order); 0 when browsing. */
   scores: Float64Array
@@ -68,46 +69,13 @@ function itemQuery(index: LoadedIndex, item: QueryItem, exact: boolean): Query {
 }
 
 /** The words of a text as the index sees them. */
-function indexTerms(text: string): string[] {
+export function indexTerms(text: string): string[] {
   const out: string[] = []
   for (const t of tokenize(text)) {
     const n = normaliseTerm(t)
     if (n) out.push(n)
   }
   return out
-}
-
-/** True when the phrase's words occur in this order, adjacent, in the text. */
-export function containsPhrase(text: string, words: string[]): boolean {
-  return phraseMatcher(words)(text)
-}
-
-/** Characters beyond ASCII other than spaces, dashes and quotation marks: text with them may need accent folding, so it is compared token by token. */
-const FOLDED_LETTERS = /[^\x00-\x7f\u00a0\u2010-\u2027]/
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/**
- * A test for one phrase, with its words normalised once. ASCII text is checked by one regular
- * expression that accepts every spelling normalising to each word (British forms, any case,
- * possessive 's) — the same answer as comparing normalised tokens, far faster; other text is
- * compared token by token.
- */
-export function phraseMatcher(words: string[]): (text: string) => boolean {
-  const phrase = indexTerms(words.join(' '))
-  if (phrase.length === 0) return () => false
-  const alternatives = phrase.map((term) => `(?:${spellingsOf(term).map(escapeRegExp).join('|')})(?:['’]s)?`)
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${alternatives.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, 'iu')
-  const slow = (text: string) => {
-    const terms = indexTerms(text)
-    outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-      for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer
-      return true
-    }
-    return false
-  }
-  // A lone "s" term can only come from text, never from "'s", which tokenising drops: the pattern cannot tell them apart.
-  if (phrase.includes('s')) return slow
-  return (text) => (FOLDED_LETTERS.test(text) ? slow(text) : pattern.test(text))
 }
 
 /** Codes of the selected values; an unknown value gets -1 (it matches nothing). */
@@ -133,49 +101,95 @@ function hasAll(offsets: Uint32Array, values: Uint32Array, p: number, codes: num
 const keyOf = (date: string) => Number(date.replaceAll('-', ''))
 
 /**
- * Moves the `k` best items (by `better`) to the front of `items`, in order; the rest follow in no
- * particular order. Costs O(n log k) instead of sorting everything when only a page is shown.
+ * Returns `items` with the `k` best (by `better`, a total order) first, in order; the rest follow
+ * in their original order. Costs O(n log k) instead of sorting everything when only a page is shown.
  */
-export function orderFirst<T>(items: T[], k: number, better: (a: T, b: T) => number): void {
-  if (k >= items.length / 4) {
-    items.sort(better)
-    return
-  }
-  const heap: T[] = []
-  const worse = (a: T, b: T) => better(a, b) > 0
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let top = i
-      if (l < heap.length && worse(heap[l]!, heap[top]!)) top = l
-      if (r < heap.length && worse(heap[r]!, heap[top]!)) top = r
-      if (top === i) return
-      ;[heap[i], heap[top]] = [heap[top]!, heap[i]!]
-      i = top
-    }
-  }
-  const rest: T[] = []
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item)
-      for (let i = heap.length - 1; i > 0; ) {
-        const p = (i - 1) >> 1
-        if (!worse(heap[i]!, heap[p]!)) break
-        ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-        i = p
+export function orderFirst(items: Uint32Array, k: number, better: (a: number, b: number) => number): Uint32Array {
+  const n = items.length
+  if (k >= n / 4) return items.slice().sort(better)
+  if (k <= 0) return items.slice()
+  // A max-heap of the k best so far, worst on top.
+  const heap = new Uint32Array(k)
+  let size = 0
+  const worse = (a: number, b: number) => better(a, b) > 0
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!
+    if (size < k) {
+      let at = size++
+      heap[at] = item
+      while (at > 0) {
+        const parent = (at - 1) >> 1
+        if (!worse(heap[at]!, heap[parent]!)) break
+        ;[heap[at], heap[parent]] = [heap[parent]!, heap[at]!]
+        at = parent
       }
-    } else if (k > 0 && better(item, heap[0]!) < 0) {
-      rest.push(heap[0]!)
+    } else if (better(item, heap[0]!) < 0) {
       heap[0] = item
-      siftDown(0)
-    } else {
-      rest.push(item)
+      for (let at = 0; ; ) {
+        const l = 2 * at + 1
+        const r = l + 1
+        let top = at
+        if (l < size && worse(heap[l]!, heap[top]!)) top = l
+        if (r < size && worse(heap[r]!, heap[top]!)) top = r
+        if (top === at) break
+        ;[heap[at], heap[top]] = [heap[top]!, heap[at]!]
+        at = top
+      }
     }
   }
-  heap.sort(better)
-  items.length = 0
-  items.push(...heap, ...rest)
+  const best = heap.subarray(0, size).sort(better)
+  const chosen = new Set(best)
+  const out = new Uint32Array(n)
+  out.set(best)
+  let m = size
+  for (let i = 0; i < n; i++) if (!chosen.has(items[i]!)) out[m++] = items[i]!
+  return out
+}
+
+/** Candidate hits before filters: ordinals (ascending, or browse order), scores and what each matched. */
+interface Candidates {
+  ordinals: Uint32Array
+  scores: Float64Array
+  /** Query terms hit i matched. */
+  termsOf: (i: number) => string[]
+}
+
+/** Matches the query's clauses: MiniSearch's query tree over the term index, then phrase clauses checked on word positions. */
+function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
+  const tree: Query = {
+    combineWith: 'AND',
+    queries: query.clauses.map((clause) => (clause.length === 1 ? itemQuery(index, clause[0]!, false) : { combineWith: 'OR', queries: clause.map((i) => itemQuery(index, i, false)) })),
+  }
+  const evaluation = evaluateQuery(index.terms, tree, { boost: FIELD_BOOST })
+  const phraseClauses = query.clauses.filter((clause) => clause.some((i) => i.kind === 'phrase'))
+  if (phraseClauses.length === 0) return { ordinals: evaluation.docs, scores: evaluation.scores, termsOf: (i) => matchedTerms(evaluation, i) }
+  // A clause with a phrase passes on the phrase at consecutive positions, or on one of its other words' own terms having matched.
+  const tests = phraseClauses.map((clause) =>
+    clause.map((item) => {
+      if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')))
+      const bits = indexTerms(item.text).map((t) => evaluation.terms.indexOf(t)).filter((bit) => bit >= 0)
+      return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
+    }),
+  )
+  const keep: number[] = []
+  for (let i = 0; i < evaluation.docs.length; i++) {
+    const ordinal = evaluation.docs[i]!
+    if (tests.every((clause) => clause.some((test) => test(ordinal, i)))) keep.push(i)
+  }
+  return {
+    ordinals: Uint32Array.from(keep, (i) => evaluation.docs[i]!),
+    scores: Float64Array.from(keep, (i) => evaluation.scores[i]!),
+    termsOf: (i) => matchedTerms(evaluation, keep[i]!),
+  }
+}
+
+/** Ordinals the excluded items match: words through the index (exact), phrases on positions. */
+function excludedSet(index: LoadedIndex, excluded: QueryItem[]): { has: (ordinal: number) => boolean } {
+  const words = excluded.filter((i) => i.kind === 'word')
+  const phrases = excluded.flatMap((i) => (i.kind === 'phrase' ? [phraseTest(index.terms, indexTerms(i.words.join(' ')))] : []))
+  const out = new Set<number>()
+  if (words.length > 0) for (const ordinal of evaluateQuery(index.terms, { combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) }).docs) out.add(ordinal)
+  return { has: (ordinal) => out.has(ordinal) || phrases.some((test) => test(ordinal)) }
 }
 
 /** Runs the query and filters, returning every hit (the first `ordered` in order) and all counts. */
@@ -184,48 +198,11 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const browsing = query.clauses.length === 0
   const sort = filters.sort ?? (browsing ? 'date' : 'relevance')
 
-  // 1. Candidates: ordinals (with scores and matched terms) before filters.
-  let candidates: { ordinal: number; score: number; terms: string[] }[]
-  if (browsing) {
-    candidates = Array.from(ctx.byDate, (ordinal) => ({ ordinal, score: 0, terms: [] }))
-  } else {
-    const tree: Query = {
-      combineWith: 'AND',
-      queries: query.clauses.map((clause) => (clause.length === 1 ? itemQuery(index, clause[0]!, false) : { combineWith: 'OR', queries: clause.map((i) => itemQuery(index, i, false)) })),
-    }
-    const results: SearchResult[] = index.miniSearch.search(tree, { boost: FIELD_BOOST })
-    const matchers = new Map(query.clauses.flat().flatMap((i) => (i.kind === 'phrase' ? [[i, phraseMatcher(i.words)] as const] : [])))
-    const phraseClauses = query.clauses.filter((clause) => clause.some((i) => i.kind === 'phrase'))
-    const wordTerms = new Map(phraseClauses.flat().flatMap((i) => (i.kind === 'word' ? [[i, indexTerms(i.text)] as const] : [])))
-    candidates = []
-    for (const r of results) {
-      const ordinal = r.id as number
-      if (phraseClauses.length > 0) {
-        const text = ctx.paragraphs[ordinal]!.text
-        const passes = phraseClauses.every((clause) =>
-          clause.some((i) => (i.kind === 'phrase' ? matchers.get(i)!(text) : wordTerms.get(i)!.some((t) => r.queryTerms.includes(t)))),
-        )
-        if (!passes) continue
-      }
-      candidates.push({ ordinal, score: r.score, terms: r.terms })
-    }
-  }
+  // 1. Candidates: ordinals with scores, before exclusions and filters.
+  const candidates: Candidates = browsing ? { ordinals: ctx.byDate, scores: new Float64Array(ctx.byDate.length), termsOf: () => [] } : matchClauses(index, query)
+  const excluded = query.excluded.length > 0 ? excludedSet(index, query.excluded) : null
 
-  // 2. Exclusions: words through the index, phrases on the text.
-  if (query.excluded.length > 0) {
-    const words = query.excluded.filter((i) => i.kind === 'word')
-    const phrases = query.excluded.filter((i): i is Extract<QueryItem, { kind: 'phrase' }> => i.kind === 'phrase')
-    const out = new Set<number>()
-    if (words.length > 0) {
-      for (const r of index.miniSearch.search({ combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) })) {
-        out.add(r.id as number)
-      }
-    }
-    const excludedPhrases = phrases.map((p) => phraseMatcher(p.words))
-    candidates = candidates.filter((c) => !out.has(c.ordinal) && !excludedPhrases.some((m) => m(ctx.paragraphs[c.ordinal]!.text)))
-  }
-
-  // 3. Filters and counts in one pass.
+  // 2. Filters and counts in one pass; `kept` holds positions in `candidates`.
   const outletCodes = new Set(codesOf(filters.outlet, ctx.outlet.codeOf))
   const actorCodes = codesOf(filters.actor, ctx.actor.codeOf)
   const regionCodes = codesOf(filters.region, ctx.region.codeOf)
@@ -234,43 +211,51 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const outletCounts = new Uint32Array(ctx.outlet.names.length)
   const actorCounts = new Uint32Array(ctx.actor.names.length)
   const regionCounts = new Uint32Array(ctx.region.names.length)
-  const dates = new Map<number, number>()
-  let undated = 0
-  const kept: typeof candidates = []
-  for (const c of candidates) {
-    const p = c.ordinal
+  const dayCounts = new Uint32Array(ctx.days.length + 1)
+  const { actor, region } = ctx
+  const kept = new Uint32Array(candidates.ordinals.length)
+  let n = 0
+  for (let i = 0; i < candidates.ordinals.length; i++) {
+    const p = candidates.ordinals[i]!
     const date = ctx.dateKey[p]!
     if ((from || to) && (date === 0 || (from && date < from) || (to && date > to))) continue
-    if (actorCodes.length > 0 && !hasAll(ctx.actor.offsets, ctx.actor.values, p, actorCodes)) continue
-    if (regionCodes.length > 0 && !hasAll(ctx.region.offsets, ctx.region.values, p, regionCodes)) continue
+    if (excluded?.has(p)) continue
+    if (actorCodes.length > 0 && !hasAll(actor.offsets, actor.values, p, actorCodes)) continue
+    if (regionCodes.length > 0 && !hasAll(region.offsets, region.values, p, regionCodes)) continue
     const outlet = ctx.outlet.codes[p]!
     outletCounts[outlet]!++
     if (outletCodes.size > 0 && !outletCodes.has(outlet)) continue
-    kept.push(c)
-    for (let k = ctx.actor.offsets[p]!; k < ctx.actor.offsets[p + 1]!; k++) actorCounts[ctx.actor.values[k]!]!++
-    for (let k = ctx.region.offsets[p]!; k < ctx.region.offsets[p + 1]!; k++) regionCounts[ctx.region.values[k]!]!++
-    if (date === 0) undated++
-    else dates.set(date, (dates.get(date) ?? 0) + 1)
+    kept[n++] = i
+    for (let k = actor.offsets[p]!; k < actor.offsets[p + 1]!; k++) actorCounts[actor.values[k]!]!++
+    for (let k = region.offsets[p]!; k < region.offsets[p + 1]!; k++) regionCounts[region.values[k]!]!++
+    dayCounts[ctx.dayOf[p]!]!++
   }
 
-  // 4. Order: by score (ties newest first, then by id), or by date.
-  if (sort === 'date') {
-    if (!browsing) orderFirst(kept, ordered, (a, b) => ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
-  } else {
-    orderFirst(kept, ordered, (a, b) => b.score - a.score || ctx.dateRank[a.ordinal]! - ctx.dateRank[b.ordinal]!)
+  // 3. Order: by score (ties newest first), or by date; browsing is already in date order.
+  const { ordinals, scores } = candidates
+  const hits = kept.subarray(0, n)
+  const order =
+    sort === 'date'
+      ? browsing
+        ? hits
+        : orderFirst(hits, ordered, (a, b) => ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
+      : orderFirst(hits, ordered, (a, b) => scores[b]! - scores[a]! || ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
+  const matched = new Map<number, string[]>()
+  for (let i = 0; i < Math.min(order.length, ordered); i++) {
+    const terms = candidates.termsOf(order[i]!)
+    if (terms.length > 0) matched.set(ordinals[order[i]!]!, terms)
   }
-  const matchedTerms = new Map<number, string[]>()
-  const shown = Math.min(kept.length, ordered)
-  for (let i = 0; i < shown; i++) if (kept[i]!.terms.length > 0) matchedTerms.set(kept[i]!.ordinal, kept[i]!.terms)
+  const dates = new Map<number, number>()
+  dayCounts.forEach((count, k) => k > 0 && count > 0 && dates.set(ctx.days[k - 1]!, count))
   return {
-    ordinals: Uint32Array.from(kept, (c) => c.ordinal),
-    scores: Float64Array.from(kept, (c) => c.score),
-    matchedTerms,
+    ordinals: Uint32Array.from(order, (i) => ordinals[i]!),
+    scores: Float64Array.from(order, (i) => scores[i]!),
+    matchedTerms: matched,
     outletCounts,
     actorCounts,
     regionCounts,
     dates,
-    undated,
+    undated: dayCounts[0]!,
     sort,
   }
 }

@@ -31,7 +31,7 @@ export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] 
   let entities = entityCache.get(index)
   if (!entities) {
     const ctx = searchContext(index)
-    entities = index.file.entities
+    entities = index.entities
       .map((e) => ({
         name: e.name,
         words: e.name.split(/[^\p{L}\p{N}]+/u).map((w) => normaliseTerm(w) ?? '').filter(Boolean),

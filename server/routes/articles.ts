@@ -9,7 +9,7 @@ import type { IndexEnv } from './index-env'
 
 export const articles = new Hono<IndexEnv>()
   .get('/', (c) => {
-    const list = c.get('index').file.articles.map((a) => ({ ...a }))
+    const list = c.get('index').articles.map((a) => ({ ...a }))
     return c.json({ total: list.length, articles: list })
   })
   .get('/:id', (c) => {
@@ -21,9 +21,9 @@ export const articles = new Hono<IndexEnv>()
     if (!article) return problem(c, 404, 'Not Found', `no article with id "${id}"`)
     const terms = parsed.value.q ? queryMatchTerms(index, parseQuery(parsed.value.q)) : new Set<string>()
     const paragraphs = []
-    for (let position = 0; position < article.paragraphCount; position++) {
-      const p = index.paragraphById.get(`${id}:${position}`)
-      if (!p) continue
+    const first = index.firstOrdinal.get(id)
+    for (let position = 0; first !== undefined && position < article.paragraphCount; position++) {
+      const p = index.paragraphs.get(first + position)
       paragraphs.push({
         id: p.id,
         position: p.position,

@@ -17,8 +17,8 @@ export const exportHits = new Hono<IndexEnv>().get('/', (c) => {
   const count = Math.min(outcome.ordinals.length, MAX_EXPORT_HITS)
   const lines: string[] = format === 'csv' ? [csvHeader()] : []
   for (let i = 0; i < count; i++) {
-    const p = ctx.paragraphs[outcome.ordinals[i]!]!
-    const a = ctx.articleOf[outcome.ordinals[i]!]!
+    const p = index.paragraphs.get(outcome.ordinals[i]!)
+    const a = ctx.articleOf(outcome.ordinals[i]!)
     const row: ExportRow = {
       id: p.id,
       articleId: a.id,

@@ -9,7 +9,10 @@ import { percentiles, timeEach } from './stats'
 /** Builds an Orama index of the paragraphs and times the workload with facet counts on outlet, actors and regions. */
 export async function oramaBench(index: LoadedIndex, workload: Record<QueryKind, BenchQuery[]>): Promise<Record<string, { p50: number; p95: number; p99: number }>> {
   const db = create({ schema: { text: 'string', outlet: 'string', actors: 'string[]', regions: 'string[]' } as const })
-  const docs = index.file.paragraphs.map((p) => ({ id: p.id, text: p.text, outlet: outletFacetValue(index.articleById.get(p.articleId)!), actors: p.actors, regions: p.regions }))
+  const docs = Array.from({ length: index.paragraphs.count }, (_, ordinal) => {
+    const p = index.paragraphs.get(ordinal)
+    return { id: p.id, text: p.text, outlet: outletFacetValue(index.articleById.get(p.articleId)!), actors: p.actors, regions: p.regions }
+  })
   await insertMultiple(db, docs, 5000)
   const facets = { outlet: { limit: 50 }, actors: { limit: 50 }, regions: { limit: 50 } }
   const out: Record<string, { p50: number; p95: number; p99: number }> = {}

@@ -17,7 +17,8 @@ export function buildWorkload(index: LoadedIndex, perKind: number, seed = 11): R
   const rand = prng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
   const { terms, docFreq } = index.vocabulary
-  const n = index.file.paragraphs.length
+  const n = index.paragraphs.count
+  const sample = Array.from({ length: Math.min(n, 5000) }, (_, ordinal) => index.paragraphs.get(ordinal))
   const words = terms.map((t, i) => ({ t, df: docFreq[i]! })).filter((w) => /^[a-z]{4,}$/.test(w.t))
   const byDf = [...words].sort((a, b) => b.df - a.df || (a.t < b.t ? -1 : 1))
   const common = byDf.slice(0, 40).map((w) => w.t)
@@ -28,8 +29,8 @@ export function buildWorkload(index: LoadedIndex, perKind: number, seed = 11): R
     const i = 1 + Math.floor(rand() * (w.length - 2))
     return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
   }
-  const actors = [...new Set(index.file.paragraphs.slice(0, 5000).flatMap((p) => p.actors))]
-  const regions = [...new Set(index.file.paragraphs.slice(0, 5000).flatMap((p) => p.regions))]
+  const actors = [...new Set(sample.flatMap((p) => p.actors))]
+  const regions = [...new Set(sample.flatMap((p) => p.regions))]
   const list = (make: () => BenchQuery) => Array.from({ length: perKind }, make)
   return {
     common: list(() => ({ q: pick(common), filters: '' })),
@@ -37,7 +38,7 @@ export function buildWorkload(index: LoadedIndex, perKind: number, seed = 11): R
     or: list(() => ({ q: `${pick(midPool)} OR ${pick(midPool)}`, filters: '' })),
     rare: list(() => ({ q: pick(rare.length ? rare : midPool), filters: '' })),
     phrase: list(() => {
-      const words = pick(index.file.paragraphs).text.split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w))
+      const words = index.paragraphs.get(Math.floor(rand() * n)).text.split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w))
       const at = Math.floor(rand() * Math.max(1, words.length - 2))
       return { q: `"${words.slice(at, at + 2).join(' ')}"`, filters: '' }
     }),

@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import MiniSearch from 'minisearch'
+import { toIndexDocument } from '../../index-build/assemble-index'
 import { readIndexFile } from '../../index-build/index-file'
+import { INDEX_OPTIONS, type IndexDocument } from '../../index-build/index-options'
 import { runBuild } from '../../index-build/run-build'
 import { createApp } from '../../server/app'
 import { searchContext } from '../../server/search-context'
@@ -25,15 +27,18 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '200' },
     'no-orama': { type: 'boolean', default: false },
     'no-nlp': { type: 'boolean', default: false },
+    'no-minisearch': { type: 'boolean', default: false },
   },
 })
 const PARAGRAPHS = Number(values.paragraphs)
 const PER_KIND = Number(values.queries)
 const gc = (globalThis as { gc?: () => void }).gc
-const heapAfterGc = () => {
+/** Heap and off-heap (typed arrays, buffers) bytes in use after collecting garbage. */
+const memoryAfterGc = () => {
   gc?.()
   gc?.()
-  return process.memoryUsage().heapUsed
+  const { heapUsed, external } = process.memoryUsage()
+  return { heapUsed, external }
 }
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) }
@@ -55,14 +60,37 @@ const buildMs = performance.now() - t0
 console.log(`build: ${report.articles} articles, ${report.paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s (${Math.round(report.paragraphs / (buildMs / 1000))}/s)`)
 
 // 3. Load and memory.
-const heapBefore = heapAfterGc()
+const before = memoryAfterGc()
 t0 = performance.now()
 const index = await readIndexFile(indexPath)
-const loadMs = performance.now() - t0
 searchContext(index)
-const heapBytesPerParagraph = Math.round((heapAfterGc() - heapBefore) / report.paragraphs)
+const loadMs = performance.now() - t0
+const after = memoryAfterGc()
+const perParagraph = (bytes: number) => Math.round(bytes / report.paragraphs)
+// Typed arrays and buffers live outside the JavaScript heap: both count.
+const memory = { heap: perParagraph(after.heapUsed - before.heapUsed), external: perParagraph(after.external - before.external) }
+const heapBytesPerParagraph = memory.heap + memory.external
 const bytes = (await stat(indexPath)).size
-console.log(`index: ${(bytes / 2 ** 20).toFixed(1)} MB on disk, loaded in ${(loadMs / 1000).toFixed(2)} s, ${heapBytesPerParagraph} heap bytes per paragraph`)
+console.log(`index: ${(bytes / 2 ** 20).toFixed(1)} MB on disk, loaded (with the search context) in ${(loadMs / 1000).toFixed(2)} s, ${heapBytesPerParagraph} bytes per paragraph in memory (${memory.heap} heap + ${memory.external} typed arrays and buffers)`)
+
+// The floor: raw MiniSearch over the same documents (its build and memory are reported beside ours).
+let mini: MiniSearch<IndexDocument> | null = null
+let rawBuild: { ms: number; bytesPerParagraph: number } | null = null
+if (!values['no-minisearch']) {
+  const docs = Array.from({ length: index.paragraphs.count }, (_, ordinal) => {
+    const p = index.paragraphs.get(ordinal)
+    return toIndexDocument(p, index.articleById.get(p.articleId), ordinal)
+  })
+  const m0 = memoryAfterGc()
+  t0 = performance.now()
+  mini = new MiniSearch(INDEX_OPTIONS)
+  mini.addAll(docs)
+  const ms = performance.now() - t0
+  docs.length = 0
+  const m1 = memoryAfterGc()
+  rawBuild = { ms: Math.round(ms), bytesPerParagraph: perParagraph(m1.heapUsed + m1.external - m0.heapUsed - m0.external) }
+  console.log(`raw MiniSearch: indexed in ${(ms / 1000).toFixed(1)} s, ${rawBuild.bytesPerParagraph} bytes per paragraph for its index alone`)
+}
 
 // 4. Full search path through the app, per kind; then the raw MiniSearch floor on the same queries.
 const app = createApp({ getIndex: () => index })
@@ -82,15 +110,18 @@ for (const kind of KINDS) {
   search[kind] = percentiles(times)
   allSearch.push(...times)
   console.log(`search ${kind}: p50 ${search[kind].p50} ms, p99 ${search[kind].p99} ms`)
+  if (!mini) continue
+  const floor = mini
   const rawTimes = await timeEach(workload[kind], (q) =>
-    q.q === '' ? index.miniSearch.search(MiniSearch.wildcard) : index.miniSearch.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
+    q.q === '' ? floor.search(MiniSearch.wildcard) : floor.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
   )
   raw[kind] = percentiles(rawTimes)
   console.log(`raw ${kind}: p50 ${raw[kind].p50} ms, p99 ${raw[kind].p99} ms`)
   allRaw.push(...rawTimes)
 }
 search.all = percentiles(allSearch)
-raw.all = percentiles(allRaw)
+if (mini) raw.all = percentiles(allRaw)
+mini = null
 
 // 5. Suggestions.
 const prefixes = workload.prefix.map((q) => q.q)
@@ -118,8 +149,9 @@ const result = {
   build: { paragraphsPerSec: Math.round(report.paragraphs / (buildMs / 1000)), ms: Math.round(buildMs) },
   index: { bytes, loadMs: Math.round(loadMs) },
   heapBytesPerParagraph,
+  memory,
   search,
-  rawMinisearch: raw,
+  rawMinisearch: rawBuild ? { ...raw, build: rawBuild } : null,
   orama,
   suggest: percentiles(suggestTimes),
   http: { rps: Math.round(http.requests.average), p99: http.latency.p99, errors: http.errors + http.non2xx },

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { assembleIndex } from '../../index-build/assemble-index'
-import { IndexFileError, readIndexFile, writeIndexFile } from '../../index-build/index-file'
+import { IndexFileError, ordinalOf, readIndexFile, writeIndexFile } from '../../index-build/index-file'
+import { evaluateQuery } from '../../server/evaluate-query'
 import type { Article, IndexFile, Paragraph } from '../../index-build/types'
 
 function article(id: string): Article {
@@ -33,18 +34,22 @@ describe('writeIndexFile / readIndexFile', () => {
     const file = join(dir, 'index.json')
     await writeIndexFile(file, sampleIndex())
     const loaded = await readIndexFile(file)
-    expect(loaded.file.paragraphs).toEqual(sampleIndex().paragraphs)
-    expect(loaded.file.articles).toEqual(sampleIndex().articles)
-    expect(loaded.miniSearch.search('harbour').map((r) => loaded.file.paragraphs[r.id]!.id)).toEqual(expect.arrayContaining(['a:0', 'b:0']))
-    expect(loaded.paragraphById.get('a:1')?.text).toContain('“a good sign”')
+    const paragraphs = Array.from({ length: loaded.paragraphs.count }, (_, ordinal) => loaded.paragraphs.get(ordinal))
+    expect(paragraphs).toEqual(sampleIndex().paragraphs)
+    expect(loaded.articles).toEqual(sampleIndex().articles)
+    expect(loaded.terms).toEqual(sampleIndex().terms)
+    expect([...evaluateQuery(loaded.terms, 'harbour').docs].map((ordinal) => loaded.paragraphs.get(ordinal).id)).toEqual(['a:0', 'a:1', 'b:0'])
+    expect(loaded.paragraphs.get(ordinalOf(loaded, 'a:1')).text).toContain('“a good sign”')
+    expect([ordinalOf(loaded, 'a:2'), ordinalOf(loaded, 'c:0'), ordinalOf(loaded, 'a'), ordinalOf(loaded, 'a:x')]).toEqual([-1, -1, -1, -1])
   })
 
-  it('writes the same bytes for the same content, one record per line, and leaves no temp file', async () => {
+  it('writes the same bytes for the same content, a header line and an end line, and leaves no temp file', async () => {
     await writeIndexFile(join(dir, 'one.json'), sampleIndex())
     await writeIndexFile(join(dir, 'two.json'), sampleIndex())
     const [one, two] = await Promise.all([readFile(join(dir, 'one.json')), readFile(join(dir, 'two.json'))])
     expect(one.equals(two)).toBe(true)
-    expect(one.toString('utf8').split('\n').length).toBeGreaterThan(8)
+    expect(JSON.parse(one.subarray(0, one.indexOf(10)).toString())).toMatchObject({ format: 'readout-index', counts: { articles: 2, paragraphs: 3 } })
+    expect(JSON.parse(one.subarray(one.lastIndexOf('{"end":')).toString())).toMatchObject({ end: 'readout-index-end', bytes: expect.any(Number) })
     expect((await readdir(dir)).sort()).toEqual(['one.json', 'two.json'])
   })
 
@@ -53,15 +58,25 @@ describe('writeIndexFile / readIndexFile', () => {
     await writeIndexFile(file, sampleIndex())
     const bytes = await readFile(file)
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)))
-    await expect(readIndexFile(file)).rejects.toThrow(/truncated|not valid JSON/)
+    await expect(readIndexFile(file)).rejects.toThrow(/truncated/)
+    await writeFile(file, bytes.subarray(0, bytes.length - 20))
+    await expect(readIndexFile(file)).rejects.toThrow(/truncated \(the end marker is incomplete\)/)
   })
 
   it('refuses a file whose content was altered', async () => {
     const file = join(dir, 'index.json')
     await writeIndexFile(file, sampleIndex())
-    const text = await readFile(file, 'utf8')
-    await writeFile(file, text.replace('fishing rights', 'fishing lights'))
+    const bytes = await readFile(file)
+    const at = bytes.indexOf('fishing rights')
+    expect(at).toBeGreaterThan(0)
+    bytes.write('l', at + 'fishing '.length)
+    await writeFile(file, bytes)
     await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch/)
+    const flipped = await readFile(file)
+    flipped.write('r', at + 'fishing '.length)
+    flipped[Math.floor(flipped.length / 2)]! ^= 1
+    await writeFile(file, flipped)
+    await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch|corrupt/)
   })
 
   it('refuses another format version, naming both versions', async () => {
@@ -83,7 +98,7 @@ describe('writeIndexFile / readIndexFile', () => {
   it('keeps a previous file when writing fails', async () => {
     const file = join(dir, 'index.json')
     await writeFile(file, 'previous')
-    const broken = { ...sampleIndex(), minisearch: null }
+    const broken = { ...sampleIndex(), terms: null } as unknown as IndexFile
     await expect(writeIndexFile(file, broken)).rejects.toThrow()
     expect(await readFile(file, 'utf8')).toBe('previous')
     expect(await readdir(dir)).toEqual(['index.json'])

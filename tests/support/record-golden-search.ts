@@ -15,7 +15,7 @@ const generatedRequests = [
   ...workload.browse.slice(0, 3).map((q) => `/api/search?q=${q.filters}&outlet=Harbour%20Gazette&outlet=Atlas%20News&from=2023-06-01&to=2024-03-31`),
   ...workload.prefix.slice(0, 3).map((q) => `/api/suggest?q=${encodeURIComponent(q.q)}`),
   `/api/export?q=${encodeURIComponent(workload.twoWords[0]!.q)}&format=jsonl`,
-  `/api/articles/${encodeURIComponent(generated.file.articles[3]!.id)}?q=${encodeURIComponent(workload.common[1]!.q)}`,
+  `/api/articles/${encodeURIComponent(generated.articles[3]!.id)}?q=${encodeURIComponent(workload.common[1]!.q)}`,
   '/api/facets',
 ]
 const answers: Record<string, Record<string, unknown>> = { seeds: {}, generated: {} }

@@ -1,0 +1,268 @@
+// The inverted index as typed arrays: what MiniSearch's `add()` records for each paragraph (terms, frequencies per field, field lengths), plus word positions in the text for phrases.
+import { Growable } from './growable'
+import { type IndexDocument, INDEX_OPTIONS, SEARCH_FIELDS } from './index-options'
+import { readVarint, writeVarint } from './varint'
+
+/** Postings of one field: term t's are entries start[t] … start[t + 1] - 1, in paragraph order. */
+export interface FieldPostings {
+  /** Offsets into docs/freqs by term id; length terms + 1. */
+  start: Uint32Array
+  /** Paragraph ordinal of each posting. */
+  docs: Uint32Array
+  /** Occurrences of the term in that paragraph's field. */
+  freqs: Uint16Array | Uint32Array
+}
+
+/** Word positions in the text field, one list per text posting, delta-coded varints. */
+export interface TextPositions {
+  /** The encoded lists, back to back in posting order. */
+  bytes: Uint8Array
+  /** Byte offset of every POSITION_CHECKPOINT-th posting's list. */
+  checkpoints: Uint32Array
+}
+
+/** Everything search needs to match and score terms, with MiniSearch's statistics. */
+export interface TermIndex {
+  /** Paragraphs indexed. */
+  documentCount: number
+  /** Every term, sorted (the term id is the position here). */
+  terms: string[]
+  /** Paragraphs containing each term in any field. */
+  docFreq: Uint32Array
+  /** Postings per field, in SEARCH_FIELDS order. */
+  fields: FieldPostings[]
+  /** Per field, each paragraph's number of distinct raw tokens (MiniSearch's field length). */
+  fieldLength: (Uint16Array | Uint32Array)[]
+  /** Per field, the average field length exactly as MiniSearch accumulates it. */
+  avgFieldLength: Float64Array
+  /** Positions of the text field's terms, for phrase checks. */
+  positions: TextPositions
+}
+
+/** Postings between position checkpoints. */
+export const POSITION_CHECKPOINT = 16
+const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
+const tokenize = INDEX_OPTIONS.tokenize!
+const processTerm = INDEX_OPTIONS.processTerm!
+
+/** The smallest unsigned array that holds every value. */
+function narrowest(values: Uint32Array): Uint16Array | Uint32Array {
+  let max = 0
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
+  return max < 0x10000 ? Uint16Array.from(values) : values
+}
+
+/** One field's postings while documents are added: (term, doc, freq) in arrival order, and the text's position bytes. */
+class FieldBuilder {
+  readonly term = new Growable(Uint32Array)
+  readonly doc = new Growable(Uint32Array)
+  readonly freq = new Growable(Uint32Array)
+  readonly lengths = new Growable(Uint32Array)
+  /** Text field only: where each posting's position list starts. */
+  readonly posStart = new Growable(Uint32Array)
+  readonly posBytes = new Growable(Uint8Array)
+  average = 0
+}
+
+/** Builds a TermIndex from documents given in ordinal order (id 0, 1, 2, …), with MiniSearch's tokenising and statistics. */
+export class TermIndexBuilder {
+  readonly #termIds = new Map<string, number>()
+  readonly #docFreq = new Growable(Uint32Array)
+  readonly #lastDoc = new Growable(Int32Array)
+  readonly #fields = SEARCH_FIELDS.map(() => new FieldBuilder())
+  /** Per-document scratch: term id → slot among the document's distinct terms (valid when stamp matches). */
+  #slot = new Int32Array(1024)
+  #stamp = new Int32Array(1024).fill(-1)
+  #stampNow = 0
+  #count = 0
+  /** The last field value tokenised, per field (titles repeat across an article's paragraphs). */
+  readonly #lastValue: (string | null)[] = SEARCH_FIELDS.map(() => null)
+  readonly #lastTokens: { ids: number[]; unique: number }[] = SEARCH_FIELDS.map(() => ({ ids: [], unique: 0 }))
+
+  /** Term id of a processed term, created on first sight. */
+  #idOf(term: string): number {
+    let id = this.#termIds.get(term)
+    if (id === undefined) {
+      id = this.#termIds.size
+      this.#termIds.set(term, id)
+      this.#docFreq.push(0)
+      this.#lastDoc.push(-1)
+      if (id >= this.#slot.length) {
+        const slot = new Int32Array(this.#slot.length * 2)
+        slot.set(this.#slot)
+        this.#slot = slot
+        const stamp = new Int32Array(this.#stamp.length * 2).fill(-1)
+        stamp.set(this.#stamp)
+        this.#stamp = stamp
+      }
+    }
+    return id
+  }
+
+  /** Term ids of a field value in text order (terms processing to nothing are skipped) and its distinct raw token count. */
+  #tokens(field: number, value: string): { ids: number[]; unique: number } {
+    if (this.#lastValue[field] === value) return this.#lastTokens[field]!
+    const raw = tokenize(value, SEARCH_FIELDS[field]!)
+    const ids: number[] = []
+    for (const token of raw) {
+      const term = processTerm(token, SEARCH_FIELDS[field]!)
+      if (typeof term === 'string' && term) ids.push(this.#idOf(term))
+    }
+    const tokens = { ids, unique: new Set(raw).size }
+    this.#lastValue[field] = value
+    this.#lastTokens[field] = tokens
+    return tokens
+  }
+
+  /** Adds the next document; its id must equal the number of documents added so far. */
+  add(doc: IndexDocument): void {
+    const ordinal = this.#count
+    if (doc.id !== ordinal) throw new Error(`index-build: document ${doc.id} added out of order (expected ${ordinal})`)
+    SEARCH_FIELDS.forEach((name, f) => {
+      const fb = this.#fields[f]!
+      const { ids, unique } = this.#tokens(f, doc[name])
+      fb.lengths.push(unique)
+      // MiniSearch's running average: (average × documents before + length) / (documents before + 1).
+      fb.average = (fb.average * ordinal + unique) / (ordinal + 1)
+      // Distinct terms in first-appearance order, with counts.
+      const now = ++this.#stampNow
+      const distinct: number[] = []
+      const counts: number[] = []
+      for (const id of ids) {
+        if (this.#stamp[id] !== now) {
+          this.#stamp[id] = now
+          this.#slot[id] = distinct.length
+          distinct.push(id)
+          counts.push(0)
+        }
+        counts[this.#slot[id]!]!++
+      }
+      const firstPosting = fb.term.length
+      for (let k = 0; k < distinct.length; k++) {
+        const id = distinct[k]!
+        fb.term.push(id)
+        fb.doc.push(ordinal)
+        fb.freq.push(counts[k]!)
+        if (this.#lastDoc.data[id] !== ordinal) {
+          this.#lastDoc.data[id] = ordinal
+          this.#docFreq.data[id]!++
+        }
+      }
+      if (f === TEXT_FIELD) this.#addPositions(fb, ids, distinct, counts, firstPosting)
+    })
+    this.#count++
+  }
+
+  /** Writes each distinct term's positions (its indexes in `ids`) as delta-coded varints, in posting order. */
+  #addPositions(fb: FieldBuilder, ids: number[], distinct: number[], counts: number[], firstPosting: number): void {
+    const start: number[] = []
+    let total = 0
+    for (const c of counts) {
+      start.push(total)
+      total += c
+    }
+    const fill = start.slice()
+    const positions = new Int32Array(total)
+    ids.forEach((id, position) => (positions[fill[this.#slot[id]!]!++] = position))
+    for (let k = 0; k < distinct.length; k++) {
+      fb.posStart.push(fb.posBytes.length)
+      let previous = 0
+      for (let i = start[k]!; i < start[k]! + counts[k]!; i++) {
+        writeVarint(fb.posBytes, positions[i]! - previous)
+        previous = positions[i]!
+      }
+    }
+    if (fb.posStart.length !== fb.term.length || firstPosting + distinct.length !== fb.term.length) throw new Error('index-build: position lists out of step')
+  }
+
+  /** The finished index: terms sorted, postings grouped by term (paragraph order kept within each). */
+  finish(): TermIndex {
+    const terms = [...this.#termIds.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const rank = new Uint32Array(terms.length)
+    terms.forEach((term, r) => (rank[this.#termIds.get(term)!] = r))
+    const docFreq = new Uint32Array(terms.length)
+    const firstSeen = this.#docFreq.view()
+    for (let id = 0; id < terms.length; id++) docFreq[rank[id]!] = firstSeen[id]!
+    const fields = this.#fields.map((fb, f) => groupByTerm(fb, rank, terms.length, f === TEXT_FIELD))
+    return {
+      documentCount: this.#count,
+      terms,
+      docFreq,
+      fields: fields.map((g) => g.postings),
+      fieldLength: this.#fields.map((fb) => narrowest(fb.lengths.copy())),
+      avgFieldLength: Float64Array.from(this.#fields, (fb) => fb.average),
+      positions: fields[TEXT_FIELD]!.positions!,
+    }
+  }
+}
+
+/** Stable counting sort of a field's postings by sorted term rank; for the text field, position lists follow their postings. */
+function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, withPositions: boolean): { postings: FieldPostings; positions?: TextPositions } {
+  const n = fb.term.length
+  const termOf = fb.term.view()
+  const start = new Uint32Array(termCount + 1)
+  for (let i = 0; i < n; i++) start[rank[termOf[i]!]! + 1]!++
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!
+  const fill = start.slice(0, termCount)
+  const order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[fill[rank[termOf[i]!]!]!++] = i
+  const docIn = fb.doc.view()
+  const freqIn = fb.freq.view()
+  const docs = new Uint32Array(n)
+  const freqs = new Uint32Array(n)
+  for (let j = 0; j < n; j++) {
+    docs[j] = docIn[order[j]!]!
+    freqs[j] = freqIn[order[j]!]!
+  }
+  const postings = { start, docs, freqs: narrowest(freqs) }
+  if (!withPositions) return { postings }
+  const posStart = fb.posStart.view()
+  const posIn = fb.posBytes.view()
+  const bytes = new Uint8Array(posIn.length)
+  const checkpoints = new Uint32Array(Math.ceil(n / POSITION_CHECKPOINT))
+  let at = 0
+  for (let j = 0; j < n; j++) {
+    if (j % POSITION_CHECKPOINT === 0) checkpoints[j / POSITION_CHECKPOINT] = at
+    const i = order[j]!
+    const from = posStart[i]!
+    const to = i + 1 < n ? posStart[i + 1]! : posIn.length
+    bytes.set(posIn.subarray(from, to), at)
+    at += to - from
+  }
+  return { postings, positions: { bytes, checkpoints } }
+}
+
+/** Builds the term index of documents in ordinal order. */
+export function buildTermIndex(docs: Iterable<IndexDocument>): TermIndex {
+  const builder = new TermIndexBuilder()
+  for (const doc of docs) builder.add(doc)
+  return builder.finish()
+}
+
+/** Term id of a processed term, or -1 when the index does not contain it. */
+export function termIdOf(index: Pick<TermIndex, 'terms'>, term: string): number {
+  const { terms } = index
+  let lo = 0
+  let hi = terms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (terms[mid]! < term) lo = mid + 1
+    else hi = mid
+  }
+  return terms[lo] === term ? lo : -1
+}
+
+/** Word positions (indexes among the text's terms) of text posting `posting`, ascending. */
+export function positionsOf(index: Pick<TermIndex, 'positions' | 'fields'>, posting: number): number[] {
+  const { bytes, checkpoints } = index.positions
+  const freqs = index.fields[TEXT_FIELD]!.freqs
+  const cursor = { at: checkpoints[Math.floor(posting / POSITION_CHECKPOINT)]! }
+  for (let j = posting - (posting % POSITION_CHECKPOINT); j < posting; j++) for (let k = freqs[j]!; k > 0; k--) readVarint(bytes, cursor)
+  const out: number[] = []
+  let position = 0
+  for (let k = freqs[posting]!; k > 0; k--) {
+    position += readVarint(bytes, cursor)
+    out.push(position)
+  }
+  return out
+}

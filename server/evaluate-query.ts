@@ -1,0 +1,244 @@
+// Runs a MiniSearch query tree over the typed-array term index with MiniSearch's own scoring (BM25+, field boosts, term boosts, the matched-terms multiplier), giving the same hits and the same scores to the last bit.
+import type { Query } from 'minisearch'
+import { INDEX_OPTIONS, SEARCH_FIELDS } from '../index-build/index-options'
+import { type TermIndex, termIdOf } from '../index-build/term-index'
+
+/** Matching paragraphs in ascending ordinal order, each with its score and the query terms it matched (a bit per term). */
+export interface Matches {
+  /** Paragraph ordinals, ascending. */
+  docs: Uint32Array
+  /** Score per paragraph. */
+  scores: Float64Array
+  /** `width` words per paragraph: bit k set when it matched query term k. */
+  masks: Uint32Array
+}
+
+/** The options of a query node that this evaluator honours (those Readout's queries use). */
+interface NodeOptions {
+  combineWith?: string
+  boost?: Record<string, number>
+  boostTerm?: (term: string, i: number, terms: string[]) => number
+  prefix?: unknown
+  fuzzy?: unknown
+}
+
+/** The answer to a query: every match (final scores), and the query terms by mask bit. */
+export interface Evaluation extends Matches {
+  /** Words per paragraph in `masks`. */
+  width: number
+  /** The distinct query terms, by bit. */
+  terms: string[]
+}
+
+// MiniSearch's defaults (defaultBM25params).
+const k = 1.2
+const b = 0.7
+const d = 0.5
+const tokenize = INDEX_OPTIONS.tokenize!
+const processTerm = INDEX_OPTIONS.processTerm!
+
+/** The processed terms of a query string, as MiniSearch derives them. */
+function termsOfString(query: string): string[] {
+  return tokenize(query)
+    .flatMap((term) => processTerm(term))
+    .filter((term): term is string => !!term)
+}
+
+/** Every distinct term a query tree searches for, in first-seen order. */
+function collectTerms(query: Query, into: Map<string, number>): void {
+  if (typeof query === 'string') {
+    for (const term of termsOfString(query)) if (!into.has(term)) into.set(term, into.size)
+  } else if (typeof query === 'object') {
+    for (const sub of query.queries) collectTerms(sub, into)
+  } else {
+    throw new Error('evaluate-query: the wildcard query is not supported; browse without a query instead')
+  }
+}
+
+/** Evaluates query trees against one term index. */
+class Evaluator {
+  readonly #index: TermIndex
+  readonly #bits: Map<string, number>
+  readonly #width: number
+
+  constructor(index: TermIndex, bits: Map<string, number>) {
+    this.#index = index
+    this.#bits = bits
+    this.#width = Math.max(1, Math.ceil(bits.size / 32))
+  }
+
+  #empty(): Matches {
+    return { docs: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
+  }
+
+  run(query: Query, options: NodeOptions): Matches {
+    if (typeof query !== 'string') {
+      const { queries, ...own } = query as NodeOptions & { queries: Query[] }
+      const merged = { ...options, ...own }
+      return this.#combine(
+        queries.map((sub) => this.run(sub, merged)),
+        merged.combineWith,
+      )
+    }
+    if (options.prefix || options.fuzzy) throw new Error('evaluate-query: prefix and fuzzy matching are not supported; expand terms before querying')
+    const terms = termsOfString(query)
+    return this.#combine(
+      terms.map((term, i) => this.#term(term, options.boostTerm ? options.boostTerm(term, i, terms) : 1, options.boost)),
+      options.combineWith,
+    )
+  }
+
+  /** MiniSearch's combineResults: a left fold with OR (the default) or AND. */
+  #combine(results: Matches[], combineWith = 'OR'): Matches {
+    if (results.length === 0) return this.#empty()
+    const operator = combineWith.toLowerCase()
+    if (operator !== 'or' && operator !== 'and') throw new Error(`evaluate-query: invalid combination operator: ${combineWith}`)
+    return results.reduce((a, b) => (operator === 'or' ? this.#union(a, b) : this.#intersect(a, b)))
+  }
+
+  /** MiniSearch's termResults for one term: each field in order, BM25+ per posting, a paragraph's fields summed in field order. */
+  #term(term: string, termBoost: number, boost: Record<string, number> | undefined): Matches {
+    const id = termIdOf(this.#index, term)
+    if (id < 0) return this.#empty()
+    const bit = this.#bits.get(term)!
+    const word = bit >>> 5
+    const flag = (1 << (bit & 31)) >>> 0
+    const N = this.#index.documentCount
+    let result: Matches | null = null
+    SEARCH_FIELDS.forEach((field, f) => {
+      const fieldBoost = (boost && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1
+      const { start, docs, freqs } = this.#index.fields[f]!
+      const from = start[id]!
+      const to = start[id + 1]!
+      if (from === to) return
+      const matchingCount = to - from
+      const avgFieldLength = this.#index.avgFieldLength[f]!
+      const lengths = this.#index.fieldLength[f]!
+      const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
+      const out: Matches = { docs: docs.subarray(from, to), scores: new Float64Array(matchingCount), masks: new Uint32Array(matchingCount * this.#width) }
+      for (let j = from; j < to; j++) {
+        const termFreq = freqs[j]!
+        const fieldLength = lengths[docs[j]!]!
+        // calcBM25Score and the weighting of termResults, written as MiniSearch writes them so every operation rounds the same way.
+        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
+        out.scores[j - from] = 1 * termBoost * fieldBoost * 1 * rawScore
+        out.masks[(j - from) * this.#width + word] = flag
+      }
+      result = result ? this.#union(result, out) : out
+    })
+    return result ?? this.#empty()
+  }
+
+  /** OR: every paragraph of either, scores added (a's first) where both match. */
+  #union(a: Matches, b: Matches): Matches {
+    const w = this.#width
+    const na = a.docs.length
+    const nb = b.docs.length
+    if (nb === 0) return a
+    if (na === 0) return b
+    const docs = new Uint32Array(na + nb)
+    const scores = new Float64Array(na + nb)
+    const masks = new Uint32Array((na + nb) * w)
+    let i = 0
+    let j = 0
+    let n = 0
+    while (i < na || j < nb) {
+      const da = i < na ? a.docs[i]! : 0xffffffff
+      const db = j < nb ? b.docs[j]! : 0xffffffff
+      if (i < na && (j >= nb || da < db)) {
+        docs[n] = da
+        scores[n] = a.scores[i]!
+        for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[i * w + x]!
+        i++
+      } else if (j < nb && (i >= na || db < da)) {
+        docs[n] = db
+        scores[n] = b.scores[j]!
+        for (let x = 0; x < w; x++) masks[n * w + x] = b.masks[j * w + x]!
+        j++
+      } else {
+        docs[n] = da
+        scores[n] = a.scores[i]! + b.scores[j]!
+        for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[i * w + x]! | b.masks[j * w + x]!
+        i++
+        j++
+      }
+      n++
+    }
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
+  }
+
+  /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer. */
+  #intersect(a: Matches, b: Matches): Matches {
+    const w = this.#width
+    const [small, large, smallFirst] = a.docs.length <= b.docs.length ? [a, b, true] : [b, a, false]
+    const docs = new Uint32Array(small.docs.length)
+    const scores = new Float64Array(small.docs.length)
+    const masks = new Uint32Array(small.docs.length * w)
+    let n = 0
+    let lo = 0
+    const end = large.docs.length
+    for (let i = 0; i < small.docs.length && lo < end; i++) {
+      const doc = small.docs[i]!
+      // Gallop to a range holding doc, then binary search it.
+      let step = 1
+      let hi = lo
+      while (hi < end && large.docs[hi]! < doc) {
+        lo = hi + 1
+        hi += step
+        step *= 2
+      }
+      hi = Math.min(hi, end - 1)
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (large.docs[mid]! < doc) lo = mid + 1
+        else hi = mid
+      }
+      if (lo >= end || large.docs[lo] !== doc) continue
+      const [ia, ib] = smallFirst ? [i, lo] : [lo, i]
+      docs[n] = doc
+      scores[n] = a.scores[ia]! + b.scores[ib]!
+      for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[ia * w + x]! | b.masks[ib * w + x]!
+      n++
+      lo++
+    }
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
+  }
+}
+
+/** Number of bits set in a paragraph's mask words. */
+function bitCount(masks: Uint32Array, from: number, width: number): number {
+  let count = 0
+  for (let x = 0; x < width; x++) {
+    let v = masks[from + x]!
+    v = v - ((v >>> 1) & 0x55555555)
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+    count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+  }
+  return count
+}
+
+/**
+ * Evaluates a query tree as MiniSearch's `search(query, options)` would, without sorting: the
+ * same paragraphs, and each score multiplied by the number of distinct query terms it matched.
+ * Supports what Readout's queries use: strings, nested `queries` with `combineWith` (OR/AND),
+ * `boost` per field and `boostTerm`; prefix and fuzzy matching must be expanded beforehand.
+ */
+export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptions = {}): Evaluation {
+  const bits = new Map<string, number>()
+  collectTerms(query, bits)
+  const evaluator = new Evaluator(index, bits)
+  const width = Math.max(1, Math.ceil(bits.size / 32))
+  const raw = evaluator.run(query, options)
+  const scores = new Float64Array(raw.docs.length)
+  for (let i = 0; i < raw.docs.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)
+  return { docs: raw.docs, scores, masks: raw.masks, width, terms: [...bits.keys()] }
+}
+
+/** The query terms paragraph `i` of an evaluation matched. */
+export function matchedTerms(evaluation: Evaluation, i: number): string[] {
+  const out: string[] = []
+  for (let bit = 0; bit < evaluation.terms.length; bit++) {
+    if ((evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1) out.push(evaluation.terms[bit]!)
+  }
+  return out
+}

@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import MiniSearch, { type Query } from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { INDEX_OPTIONS, type IndexDocument } from '../../index-build/index-options'
+import { buildTermIndex } from '../../index-build/term-index'
+import { evaluateQuery, matchedTerms } from '../../server/evaluate-query'
+import { generatedCorpus, indexDocuments, seedCorpus } from '../support/corpora'
+
+const BOOST = { text: 1, entities: 1, title: 0.5, section: 0.5 }
+
+/** Random query trees over words of the corpus (and a few it lacks): strings of one or more words, nested AND/OR nodes with term boosts. */
+function queryTree(words: string[]): fc.Arbitrary<Query> {
+  const word = fc.oneof(fc.constantFrom(...words), fc.constantFrom('Defence', 'organisations', 'zzqx', "Lavrov's", 'the', 'US'))
+  const text = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '))
+  const { tree } = fc.letrec<{ tree: Query; node: Query }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, tie('node')),
+    node: fc.record({
+      combineWith: fc.constantFrom('AND', 'OR', 'and'),
+      queries: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }),
+      weights: fc.option(fc.dictionary(word.map((w) => w.toLowerCase()), fc.double({ min: 0.05, max: 2, noNaN: true }))),
+    }).map(({ combineWith, queries, weights }) => ({ combineWith, queries, ...(weights ? { boostTerm: (term: string) => weights[term] ?? 1 } : {}) })),
+  }))
+  return tree
+}
+
+describe.each([
+  ['seeds', () => indexDocuments(seedCorpus())],
+  ['generated', () => indexDocuments(generatedCorpus(1200, 5))],
+] as const)('evaluateQuery on the %s corpus', (_name, documents) => {
+  const docs: IndexDocument[] = documents()
+  const index = buildTermIndex(docs)
+  const mini = new MiniSearch(INDEX_OPTIONS)
+  mini.addAll(docs)
+  const words = [...new Set(docs.slice(0, 200).flatMap((d) => `${d.text} ${d.title} ${d.entities}`.split(/\s+/)).filter((w) => /^[\p{L}]{2,}$/u.test(w)))]
+
+  it('matches the paragraphs MiniSearch matches, with the same scores to the last bit and the same matched terms', () => {
+    fc.assert(
+      fc.property(queryTree(words), (query) => {
+        const expected = mini.search(query, { boost: BOOST })
+        const got = evaluateQuery(index, query, { boost: BOOST })
+        const byId = new Map(expected.map((r) => [r.id as number, r]))
+        expect([...got.docs]).toEqual([...byId.keys()].sort((a, b) => a - b))
+        got.docs.forEach((doc, i) => {
+          const r = byId.get(doc)!
+          expect(got.scores[i]).toBe(r.score)
+          expect(matchedTerms(got, i).sort()).toEqual([...r.terms].sort())
+          expect(matchedTerms(got, i).sort()).toEqual([...r.queryTerms].sort())
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('scores common words over many paragraphs exactly, in every field', () => {
+    for (const query of ['the', 'china', 'the of and', 'minister russia']) {
+      for (const combineWith of ['AND', 'OR'] as const) {
+        const expected = new Map(mini.search(query, { boost: BOOST, combineWith }).map((r) => [r.id as number, r.score]))
+        const got = evaluateQuery(index, { combineWith, queries: [query] }, { boost: BOOST })
+        expect(got.docs.length).toBe(expected.size)
+        got.docs.forEach((doc, i) => expect(got.scores[i], `${query} ${doc}`).toBe(expected.get(doc)))
+      }
+    }
+  })
+})
+
+describe('evaluateQuery', () => {
+  it('refuses what it does not implement rather than answering differently', () => {
+    const index = buildTermIndex([{ id: 0, text: 'harbour talks', title: '', section: '', entities: '' }])
+    expect(() => evaluateQuery(index, { queries: ['harb'], prefix: true })).toThrow(/prefix and fuzzy/)
+    expect(() => evaluateQuery(index, { queries: ['harbour', 'talks'], combineWith: 'AND_NOT' })).toThrow(/invalid combination operator/)
+    expect(() => evaluateQuery(index, MiniSearch.wildcard)).toThrow(/wildcard/)
+  })
+})

@@ -1,0 +1,52 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { normaliseTerm, tokenize } from '../../index-build/index-options'
+import { buildTermIndex } from '../../index-build/term-index'
+import { phraseTest } from '../../server/phrase-positions'
+import { indexTerms } from '../../server/search'
+
+/** The definition: the phrase's normalised terms occur adjacent, in order, among the text's normalised terms. */
+function reference(text: string, words: string[]): boolean {
+  const terms = (t: string) => tokenize(t).map((w) => normaliseTerm(w)).filter((w): w is string => !!w)
+  const phrase = terms(words.join(' '))
+  const all = terms(text)
+  if (phrase.length === 0) return false
+  return all.some((_, i) => phrase.every((p, k) => all[i + k] === p))
+}
+
+const WORDS = ['the', 'defence', 'defense', 'Defence', 'traveller', 'fellow', 'traveler', 'U.S.', 'US', 'Lavrov', "Lavrov's", 'Lavrov’s', 'it', "it's", 'talks', 'TALKS', 'café', 'cafe', 'stable', 'mature', 's']
+const SEPARATORS = [' ', ', ', ' – ', '“', '” ', '. ', ' (', ') ', '-', '\u00a0', '—']
+
+/** Tests each phrase against texts indexed as paragraphs 0, 1, 2, … (titles carry words too, which must not count). */
+function phraseAnswers(texts: string[], words: string[]): boolean[] {
+  const index = buildTermIndex(texts.map((text, id) => ({ id, text, title: 'fellow traveler talks', section: 'the defence', entities: '' })))
+  const test = phraseTest(index, indexTerms(words.join(' ')))
+  return texts.map((_, ordinal) => test(ordinal))
+}
+
+describe('phraseTest', () => {
+  it('finds phrases in order, across punctuation, spellings and possessives, in the text only', () => {
+    const texts = ['always be a fellow traveller and a partner', '“mature, stable, resilient”', "Lavrov's aide said… Lavrov’s said", 'Défense ties', 'no such words here']
+    expect(phraseAnswers(texts, ['fellow', 'traveler'])).toEqual([true, false, false, false, false])
+    expect(phraseAnswers(texts, ['mature', 'stable'])).toEqual([false, true, false, false, false])
+    expect(phraseAnswers(texts, ['stable', 'mature'])).toEqual([false, false, false, false, false])
+    expect(phraseAnswers(texts, ['Lavrov', 'said'])).toEqual([false, false, true, false, false])
+    expect(phraseAnswers(texts, ['defense', 'ties'])).toEqual([false, false, false, true, false])
+    expect(phraseAnswers(texts, ['traveler', 'talks'])).toEqual([false, false, false, false, false])
+  })
+
+  it('agrees with comparing normalised tokens on any texts, asked in any order', () => {
+    const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 14 }).map((parts) => parts.map(([w, s]) => w + s).join(''))
+    const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 })
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), phrase, fc.boolean(), (texts, words, backwards) => {
+        const index = buildTermIndex(texts.map((t, id) => ({ id, text: t, title: '', section: '', entities: '' })))
+        const test = phraseTest(index, indexTerms(words.join(' ')))
+        const ordinals = texts.map((_, i) => i)
+        if (backwards) ordinals.reverse()
+        for (const ordinal of ordinals) expect(test(ordinal)).toBe(reference(texts[ordinal]!, words))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})
