@@ -2,7 +2,7 @@
 import { assembleIndex } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
-import { linkNearDuplicates } from './near-duplicates'
+import { concatShingleKeys, linkByShingles } from './near-duplicates'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
 import type { BuildReport, DropReason, IndexFile } from './types'
@@ -50,7 +50,7 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): Inde
   }
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
   const paragraphs = sorted.flatMap((o) => o.paragraphs)
-  const duplicates = linkNearDuplicates(paragraphs)
+  const duplicates = linkByShingles(paragraphs, concatShingleKeys(sorted.map((o) => o.shingles)))
   for (const p of paragraphs) p.duplicates = duplicates.get(p.id) ?? []
 
   const entities = mergeEntities(sorted.map((o) => o.entities))

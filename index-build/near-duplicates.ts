@@ -34,20 +34,23 @@ function hashWord(word: string): number {
   return h >>> 0
 }
 
-/** Shingle tables are split by hash so no single Map nears its size limit on a large corpus. */
-const TABLES = 64
+/** Each paragraph's distinct runs of SHINGLE_WORDS words as 53-bit keys: paragraph i's keys are `keys[ends[i - 1] ?? 0 .. ends[i])`. */
+export interface ShingleKeys {
+  /** Keys of every paragraph, one after the other, each paragraph's in first-seen order. */
+  keys: Float64Array
+  /** End offset in `keys` of each paragraph's keys. */
+  ends: Uint32Array
+}
 
 /**
- * For each paragraph, the sorted ids of paragraphs in other articles that share a run of
- * SHINGLE_WORDS normalised words with it. Deterministic; symmetric. Runs are compared by two
- * independent 32-bit polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
+ * The shingle keys of some paragraphs. A run of words is keyed by two independent 32-bit
+ * polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
  */
-export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string, string[]> {
-  const tables = Array.from({ length: TABLES }, () => new Map<number, number[]>())
+export function shingleKeys(texts: string[]): ShingleKeys {
   const wordHash = new Map<string, number>()
-  paragraphs.forEach((p, index) => {
-    const words = comparableWords(p.text)
-    if (words.length < SHINGLE_WORDS) return
+  const perText: number[][] = texts.map((text) => {
+    const words = comparableWords(text)
+    if (words.length < SHINGLE_WORDS) return []
     const hashes = words.map((w) => {
       let h = wordHash.get(w)
       if (h === undefined) wordHash.set(w, (h = hashWord(w)))
@@ -61,16 +64,62 @@ export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string,
         h1 = (Math.imul(h1, 31) + hashes[k]!) | 0
         h2 = (Math.imul(h2, 1_000_003) ^ hashes[k]!) | 0
       }
-      const key = (h1 >>> 0) * 2_097_152 + (h2 >>> 11)
-      if (seen.has(key)) continue
-      seen.add(key)
-      const table = tables[(h1 >>> 0) % TABLES]!
-      const list = table.get(key)
-      if (list) list.push(index)
-      else table.set(key, [index])
+      seen.add((h1 >>> 0) * 2_097_152 + (h2 >>> 11))
     }
+    return [...seen]
   })
-  const byShingle = tables.flatMap((t) => [...t.values()])
+  const ends = new Uint32Array(texts.length)
+  let total = 0
+  perText.forEach((list, i) => (ends[i] = total += list.length))
+  const keys = new Float64Array(total)
+  perText.forEach((list, i) => keys.set(list, ends[i]! - list.length))
+  return { keys, ends }
+}
+
+/** The shingle keys of consecutive groups of paragraphs (pages, in order) as those of all of them. */
+export function concatShingleKeys(parts: ShingleKeys[]): ShingleKeys {
+  const keys = new Float64Array(parts.reduce((n, p) => n + p.keys.length, 0))
+  const ends = new Uint32Array(parts.reduce((n, p) => n + p.ends.length, 0))
+  let k = 0
+  let e = 0
+  for (const part of parts) {
+    keys.set(part.keys, k)
+    for (const end of part.ends) ends[e++] = k + end
+    k += part.keys.length
+  }
+  return { keys, ends }
+}
+
+/** Keys that more than one paragraph has (each paragraph lists a key once). */
+function sharedKeys(keys: Float64Array): Set<number> {
+  const sorted = keys.slice().sort()
+  const shared = new Set<number>()
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]!)
+  return shared
+}
+
+/**
+ * For each paragraph, the sorted ids of paragraphs in other articles that share a run of
+ * SHINGLE_WORDS normalised words with it. Deterministic; symmetric.
+ */
+export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string, string[]> {
+  return linkByShingles(paragraphs, shingleKeys(paragraphs.map((p) => p.text)))
+}
+
+/** linkNearDuplicates over shingle keys computed beforehand (`shingles` lists the paragraphs' keys in the same order). */
+export function linkByShingles(paragraphs: LinkableParagraph[], shingles: ShingleKeys): Map<string, string[]> {
+  const { keys, ends } = shingles
+  const shared = sharedKeys(keys)
+  const byShingle = new Map<number, number[]>()
+  for (let index = 0, k = 0; index < paragraphs.length; index++) {
+    for (; k < ends[index]!; k++) {
+      const key = keys[k]!
+      if (!shared.has(key)) continue
+      const list = byShingle.get(key)
+      if (list) list.push(index)
+      else byShingle.set(key, [index])
+    }
+  }
   const links = new Map<string, Set<string>>()
   for (const members of byShingle.values()) {
     if (members.length < 2) continue

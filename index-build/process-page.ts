@@ -1,10 +1,11 @@
-// Cleans and tags one page: the per-page half of the build, run in order within a shard, in this process or in a worker process.
-import { articleMetadata } from './article-metadata'
-import { cleanPage } from './clean/clean-page'
+// Cleans and tags one page: the per-page half of the build, in this thread or in a page worker.
+import { type ArticleMetadata, articleMetadata } from './article-metadata'
+import { type CleanPage, cleanPage } from './clean/clean-page'
 import { decodePage } from './clean/decode-page'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpCache } from './entities/nlp-entities'
-import { tagArticle } from './entities/tag-article'
+import { type NameCandidate, prepareTagging, tagArticle, uncuedCandidates } from './entities/tag-article'
+import { type ShingleKeys, shingleKeys } from './near-duplicates'
 import type { SourceEntry } from './sources'
 import type { Article, DropReason, Entity, Paragraph } from './types'
 
@@ -32,6 +33,8 @@ export interface PageOutcome {
   paragraphs: Paragraph[]
   /** Entities the article refers to. */
   entities: Entity[]
+  /** Its paragraphs' shingle keys, for linking near-duplicates across pages. */
+  shingles: ShingleKeys
 }
 
 /** Longest line a page may have: article paragraphs are far shorter, and one giant line is a dump, not an article. */
@@ -60,44 +63,64 @@ export interface ProcessPageOptions {
   knowledgeBase: KnowledgeBase
   /** Use the NLP library for entities the knowledge base does not list. */
   nlp: boolean
-  /** NLP answers shared by the pages of one shard. */
+  /** NLP answers shared by the pages of one build, in file order. */
   nlpCache: NlpCache
 }
 
+/** A page decoded and cleaned, not yet tagged; or, when it cannot be used, its final outcome. */
+export type CleanedPage =
+  | { usable: false; outcome: PageOutcome }
+  | { usable: true; outcome: PageOutcome; cleaned: CleanPage; meta: ArticleMetadata }
+
+const NO_SHINGLES: ShingleKeys = { keys: new Float64Array(0), ends: new Uint32Array(0) }
+
 /** Decodes, cleans and tags one page. Never throws for bad input: a page that cannot be used comes back with a problem and no article. */
 export function processPage(page: SeedPage, source: SourceEntry | undefined, options: ProcessPageOptions): PageOutcome {
-  const outcome: PageOutcome = { file: page.file, problems: [], dropped: {}, article: null, paragraphs: [], entities: [] }
+  const cleaned = cleanSeedPage(page, source)
+  return cleaned.usable ? tagCleanedPage(cleaned, options) : cleaned.outcome
+}
+
+/** The first half of processPage: decodes and cleans the page and reads its metadata. */
+export function cleanSeedPage(page: SeedPage, source: SourceEntry | undefined): CleanedPage {
+  const outcome: PageOutcome = { file: page.file, problems: [], dropped: {}, article: null, paragraphs: [], entities: [], shingles: NO_SHINGLES }
   if (page.bytes === null) {
     outcome.problems.push(page.readError ?? 'unreadable')
-    return outcome
+    return { usable: false, outcome }
   }
   const decoded = decodePage(page.bytes)
   if (!decoded.ok) {
     outcome.problems.push(decoded.problem)
-    return outcome
+    return { usable: false, outcome }
   }
   const longest = longestLine(decoded.text)
   if (longest > MAX_LINE_CHARS) {
     outcome.problems.push(`a line of ${longest.toLocaleString('en')} characters: not an article page (the limit is ${MAX_LINE_CHARS.toLocaleString('en')})`)
-    return outcome
+    return { usable: false, outcome }
   }
   if (decoded.warning) outcome.problems.push(decoded.warning)
   const cleaned = cleanPage(decoded.text)
   for (const d of cleaned.dropped) outcome.dropped[d.reason] = (outcome.dropped[d.reason] ?? 0) + 1
   if (cleaned.paragraphs.length === 0) {
     outcome.problems.push('no article text found after cleaning')
-    return outcome
+    return { usable: false, outcome }
   }
-  const id = articleIdFor(page.file)
-  const meta = articleMetadata(source, cleaned)
-  const tagged = tagArticle(
-    cleaned.paragraphs.map((p) => p.text),
-    options.knowledgeBase,
-    meta.title,
-    { nlp: options.nlp, nlpCache: options.nlpCache },
-  )
+  return { usable: true, outcome, cleaned, meta: articleMetadata(source, cleaned) }
+}
+
+/** The texts of a cleaned page as tagging sees them (title first, then paragraphs) and, per text, the runs of capitalised words it asks the NLP library about. */
+export function nlpCandidates(page: CleanedPage & { usable: true }, kb: KnowledgeBase): { texts: string[]; candidates: NameCandidate[][] } {
+  const input = prepareTagging(page.cleaned.paragraphs.map((p) => p.text), kb, page.meta.title, true)
+  return { texts: input.texts, candidates: input.candidates.map(uncuedCandidates) }
+}
+
+/** The second half of processPage: tags the cleaned page and keys its paragraphs for near-duplicate linking. */
+export function tagCleanedPage(page: CleanedPage & { usable: true }, options: ProcessPageOptions): PageOutcome {
+  const { outcome, cleaned, meta } = page
+  const id = articleIdFor(outcome.file)
+  const texts = cleaned.paragraphs.map((p) => p.text)
+  const tagged = tagArticle(texts, options.knowledgeBase, meta.title, { nlp: options.nlp, nlpCache: options.nlpCache })
   outcome.entities = tagged.entities
-  outcome.article = { id, file: page.file, ...meta, sections: cleaned.sections, paragraphCount: cleaned.paragraphs.length }
+  outcome.article = { id, file: outcome.file, ...meta, sections: cleaned.sections, paragraphCount: cleaned.paragraphs.length }
   outcome.paragraphs = cleaned.paragraphs.map((p, position) => {
     const tags = tagged.paragraphs[position]
     return {
@@ -112,5 +135,6 @@ export function processPage(page: SeedPage, source: SourceEntry | undefined, opt
       duplicates: [],
     }
   })
+  outcome.shingles = shingleKeys(texts)
   return outcome
 }

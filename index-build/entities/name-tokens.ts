@@ -11,14 +11,19 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu
-const POSSESSIVE = /['’]s$/u
+
+/** True for a word ending in a possessive 's or ’s. */
+function possessive(word: string): boolean {
+  const n = word.length
+  return n >= 2 && word.charCodeAt(n - 1) === 0x73 && (word[n - 2] === "'" || word[n - 2] === '’')
+}
 
 /** The tokens of a text, in order. */
 export function tokensOf(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(WORD)) {
-    let word = m[0]
-    if (POSSESSIVE.test(word)) word = word.slice(0, -2)
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = possessive(m[0]) ? m[0].slice(0, -2) : m[0]
     tokens.push({ text: word, start: m.index, end: m.index + word.length })
   }
   return tokens

@@ -28,23 +28,43 @@ const NOT_NAMES = new Set(
 )
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', 'al', 'bin'])
 
+const CAPITALISED = /^\p{Lu}/u
+const JOINER = /^-?$/
+const SENTENCE_END = /[.!?:;"“”]$/
+
+/** The text between token k-1 and token k, trimmed. */
+function gapBefore(text: string, tokens: Token[], k: number): string {
+  return text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim()
+}
+
+/** True when token k may be part of a name: capitalised, not covered by another match, not a known non-name. */
+function nameAt(tokens: Token[], covered: boolean[], k: number): boolean {
+  return !covered[k] && CAPITALISED.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)
+}
+
+/** True when token k follows the previous one across only spaces or a hyphen. */
+function joinedAt(text: string, tokens: Token[], k: number): boolean {
+  return JOINER.test(gapBefore(text, tokens, k))
+}
+
 /** Runs of capitalised tokens separated only by spaces or hyphens that nothing else explains (they may contain connectors like "of"); a lone capitalised word opening a sentence is not a name candidate. */
 export function candidateRuns(text: string, tokens: Token[], covered: boolean[]): { from: number; to: number }[] {
-  const textBefore = (k: number) => text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim()
   const runs: { from: number; to: number }[] = []
   let i = 0
   while (i < tokens.length) {
-    const name = (k: number) => !covered[k] && /^\p{Lu}/u.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)
-    if (!name(i)) {
+    if (!nameAt(tokens, covered, i)) {
       i++
       continue
     }
     let to = i + 1
-    const joined = (k: number) => /^-?$/.test(textBefore(k))
-    while (to < tokens.length && joined(to) && (name(to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && joined(to + 1) && name(to + 1)))) {
+    while (
+      to < tokens.length &&
+      joinedAt(text, tokens, to) &&
+      (nameAt(tokens, covered, to) || (CONNECTORS.has(tokens[to]!.text) && to + 1 < tokens.length && joinedAt(text, tokens, to + 1) && nameAt(tokens, covered, to + 1)))
+    ) {
       to += CONNECTORS.has(tokens[to]!.text) ? 2 : 1
     }
-    const sentenceStart = i === 0 || /[.!?:;"“”]$/.test(textBefore(i))
+    const sentenceStart = i === 0 || SENTENCE_END.test(gapBefore(text, tokens, i))
     if (!(sentenceStart && to === i + 1)) runs.push({ from: i, to })
     i = to
   }

@@ -27,36 +27,77 @@ export interface TagOptions {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Tags an article's paragraphs; the title helps resolve references but gets no tags of its own. */
-export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: string | null, options: TagOptions = {}): { paragraphs: ParagraphTags[]; entities: Entity[] } {
+/** One run of capitalised words in a text that the data file does not explain: the NLP step's input. */
+export interface NameCandidate {
+  /** The run as written. */
+  surface: string
+  /** Start offset in its text. */
+  start: number
+  /** End offset (exclusive). */
+  end: number
+  /** What a cue alone says it is (a titled person, a suffixed organisation); null when the NLP library must classify it. */
+  cued: NlpEntity | null
+}
+
+/** An article split into the texts tagged (title first, if any), their tokens and known-name matches, and the name candidates left for NLP. */
+export interface TaggingInput {
+  /** The title (when `titled`) and the paragraphs. */
+  texts: string[]
+  /** True when texts[0] is the title. */
+  titled: boolean
+  /** Each text's tokens. */
+  tokens: Token[][]
+  /** Each text's matches of names and aliases from the data file. */
+  knownMatches: PhraseMatch[][]
+  /** Per text, its candidates in text order; empty lists when NLP is off. */
+  candidates: NameCandidate[][]
+}
+
+/** The first step of tagging: tokens, known names and, when `nlp` is on, the candidates NLP is asked about. Pure; does not use NLP. */
+export function prepareTagging(paragraphs: string[], kb: KnowledgeBase, title: string | null, nlp: boolean): TaggingInput {
   const texts = title ? [title, ...paragraphs] : paragraphs
   const tokens = texts.map(tokensOf)
   const known = (first: string) => kb.phrases.get(first)
-
-  // 1. Names and aliases from the data file.
   const knownMatches = tokens.map((t) => matchPhrases(t, known))
-
-  // 2. Names the data file does not list, classified by NLP where capitalised words are left unexplained.
-  const nlpFound = new Map<string, NlpEntity>()
-  if (options.nlp ?? true) {
-    const cache = options.nlpCache ?? new Map()
-    texts.forEach((text, i) => {
-      const covered = coverage(tokens[i]!, knownMatches[i]!)
-      const candidates = candidateRuns(text, tokens[i]!, covered).map((r) => ({
-        surface: text.slice(tokens[i]![r.from]!.start, tokens[i]![r.to - 1]!.end),
-        start: tokens[i]![r.from]!.start,
-        end: tokens[i]![r.to - 1]!.end,
-      }))
-      const untitled = candidates.filter((c) => {
-        const known = suffixedOrganisation(c.surface) ?? titledPerson(text, c.start, c.surface)
-        if (known && !kb.byName.has(known.name)) nlpFound.set(known.name, known)
-        return known === null
-      })
-      classifyCandidates(text, untitled, cache)
-      for (const c of untitled) {
-        for (const e of cache.get(c.surface) ?? []) if (!kb.byName.has(e.name)) nlpFound.set(e.name, e)
-      }
+  const candidates = texts.map((text, i) => {
+    if (!nlp) return []
+    const t = tokens[i]!
+    return candidateRuns(text, t, coverage(t, knownMatches[i]!)).map((r) => {
+      const start = t[r.from]!.start
+      const end = t[r.to - 1]!.end
+      const surface = text.slice(start, end)
+      return { surface, start, end, cued: suffixedOrganisation(surface) ?? titledPerson(text, start, surface) }
     })
+  })
+  return { texts, titled: title !== null && title !== '', tokens, knownMatches, candidates }
+}
+
+/** The candidates of one text that the NLP library classifies (those no cue explains). */
+export function uncuedCandidates(candidates: NameCandidate[]): NameCandidate[] {
+  return candidates.filter((c) => c.cued === null)
+}
+
+/** Tags an article's paragraphs; the title helps resolve references but gets no tags of its own. */
+export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: string | null, options: TagOptions = {}): { paragraphs: ParagraphTags[]; entities: Entity[] } {
+  const input = prepareTagging(paragraphs, kb, title, options.nlp ?? true)
+  const cache = options.nlpCache ?? new Map()
+  input.texts.forEach((text, i) => classifyCandidates(text, uncuedCandidates(input.candidates[i]!), cache))
+  return finishTagging(input, kb, cache)
+}
+
+/** Tags the prepared article, taking every NLP answer from the cache (which must hold an answer for each uncued candidate). */
+export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: NlpCache): { paragraphs: ParagraphTags[]; entities: Entity[] } {
+  const { texts, tokens } = input
+  const known = (first: string) => kb.phrases.get(first)
+
+  // 2. Names the data file does not list: cued runs, and what NLP found inside the others.
+  const nlpFound = new Map<string, NlpEntity>()
+  for (const candidates of input.candidates) {
+    for (const c of candidates) if (c.cued && !kb.byName.has(c.cued.name)) nlpFound.set(c.cued.name, c.cued)
+    for (const c of candidates) {
+      if (c.cued) continue
+      for (const e of cache.get(c.surface) ?? []) if (!kb.byName.has(e.name)) nlpFound.set(e.name, e)
+    }
   }
   const nlpPhrases = new Map<string, Phrase[]>()
   for (const e of nlpFound.values()) {
@@ -64,12 +105,7 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
     if (phrase.tokens.length === 0) continue
     nlpPhrases.set(phrase.tokens[0]!, [...(nlpPhrases.get(phrase.tokens[0]!) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length))
   }
-  const full = (first: string) => {
-    const a = known(first)
-    const b = nlpPhrases.get(first)
-    return a && b ? [...a, ...b].sort((x, y) => y.tokens.length - x.tokens.length) : (a ?? b)
-  }
-  const fullMatches = tokens.map((t) => matchPhrases(t, full))
+  const fullMatches = nlpPhrases.size === 0 ? input.knownMatches : tokens.map((t) => matchPhrases(t, withNlpPhrases(known, nlpPhrases)))
 
   // 3. People named in full in this article, and the short ways of referring to them.
   const personNames = new Set<string>()
@@ -103,7 +139,7 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
 
   // 4. Tags per paragraph (the title, if any, is tagged[0]) and the entities referred to.
   const mentioned = new Set<string>()
-  const out: ParagraphTags[] = tagged.slice(title ? 1 : 0).map((matches) => {
+  const out: ParagraphTags[] = tagged.slice(input.titled ? 1 : 0).map((matches) => {
     const actors = new Set<string>()
     const regions = new Set<string>()
     for (const m of matches) {
@@ -119,6 +155,16 @@ export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: strin
     }
   })
   return { paragraphs: out, entities: entitiesFor(mentioned, kb, nlpFound, seenSurfaces) }
+}
+
+/** The lookup of known phrases with the NLP finds added, each list longest first (a known phrase before an NLP one of the same length). */
+function withNlpPhrases(known: (first: string) => Phrase[] | undefined, nlpPhrases: Map<string, Phrase[]>): (first: string) => Phrase[] | undefined {
+  const merged = new Map<string, Phrase[]>()
+  for (const [first, b] of nlpPhrases) {
+    const a = known(first)
+    merged.set(first, a ? [...a, ...b].sort((x, y) => y.tokens.length - x.tokens.length) : b)
+  }
+  return (first) => merged.get(first) ?? known(first)
 }
 
 /** Which tokens the matches cover. */
