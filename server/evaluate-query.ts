@@ -93,7 +93,43 @@ class Evaluator {
     if (results.length === 0) return this.#empty()
     const operator = combineWith.toLowerCase()
     if (operator !== 'or' && operator !== 'and') throw new Error(`evaluate-query: invalid combination operator: ${combineWith}`)
-    return results.reduce((a, b) => (operator === 'or' ? this.#union(a, b) : this.#intersect(a, b)))
+    return operator === 'or' ? this.#unionAll(results) : results.reduce((a, b) => this.#intersect(a, b))
+  }
+
+  /**
+   * OR over several lists, folded left as MiniSearch folds them. Large unions add into a dense
+   * accumulator in the same order (0 + x is x exactly, so every sum rounds as in pairwise merges)
+   * instead of merging list after list.
+   */
+  #unionAll(lists: Matches[]): Matches {
+    const nonEmpty = lists.filter((l) => l.docs.length > 0)
+    if (nonEmpty.length <= 1) return nonEmpty[0] ?? lists[0] ?? this.#empty()
+    const N = this.#index.documentCount
+    const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
+    if (nonEmpty.length === 2 || total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
+    const w = this.#width
+    const acc = new Float64Array(N)
+    const seen = new Uint8Array(N)
+    const mask = new Uint32Array(N * w)
+    for (const { docs, scores, masks } of nonEmpty) {
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!
+        acc[doc]! += scores[i]!
+        seen[doc] = 1
+        for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
+      }
+    }
+    let n = 0
+    for (let doc = 0; doc < N; doc++) n += seen[doc]!
+    const out: Matches = { docs: new Uint32Array(n), scores: new Float64Array(n), masks: new Uint32Array(n * w) }
+    for (let doc = 0, i = 0; i < n; doc++) {
+      if (seen[doc] === 0) continue
+      out.docs[i] = doc
+      out.scores[i] = acc[doc]!
+      for (let x = 0; x < w; x++) out.masks[i * w + x] = mask[doc * w + x]!
+      i++
+    }
+    return out
   }
 
   /** MiniSearch's termResults for one term: each field in order, BM25+ per posting, a paragraph's fields summed in field order. */
@@ -104,7 +140,7 @@ class Evaluator {
     const word = bit >>> 5
     const flag = (1 << (bit & 31)) >>> 0
     const N = this.#index.documentCount
-    let result: Matches | null = null
+    const perField: Matches[] = []
     SEARCH_FIELDS.forEach((field, f) => {
       const fieldBoost = (boost && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1
       const { start, docs, freqs } = this.#index.fields[f]!
@@ -124,9 +160,9 @@ class Evaluator {
         out.scores[j - from] = 1 * termBoost * fieldBoost * 1 * rawScore
         out.masks[(j - from) * this.#width + word] = flag
       }
-      result = result ? this.#union(result, out) : out
+      perField.push(out)
     })
-    return result ?? this.#empty()
+    return this.#unionAll(perField)
   }
 
   /** OR: every paragraph of either, scores added (a's first) where both match. */

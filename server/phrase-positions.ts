@@ -1,43 +1,134 @@
 // Phrase checks from word positions: a paragraph matches when the phrase's terms stand at consecutive positions of its text, in order.
 import { SEARCH_FIELDS } from '../index-build/index-options'
-import { positionsOf, type TermIndex, termIdOf } from '../index-build/term-index'
+import { POSITION_CHECKPOINT, type TermIndex, termIdOf } from '../index-build/term-index'
 
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
 
-/**
- * A test of one phrase (its normalised terms) against paragraphs by ordinal, answering exactly
- * "the phrase's terms occur adjacent and in order among the text's normalised terms". Calls in
- * ascending ordinal order are cheapest (each term's postings are walked forward).
- */
-export function phraseTest(index: TermIndex, phrase: string[]): (ordinal: number) => boolean {
-  if (phrase.length === 0) return () => false
-  const ids = phrase.map((term) => termIdOf(index, term))
-  if (ids.some((id) => id < 0)) return () => false
-  const { start, docs } = index.fields[TEXT_FIELD]!
-  // A term with no text postings (only in titles, say) cannot be part of a phrase in the text.
-  if (ids.some((id) => start[id] === start[id + 1])) return () => false
-  const cursor = ids.map((id) => start[id]!)
-  /** The text posting of term k for the ordinal, or -1. */
-  const postingOf = (k: number, ordinal: number): number => {
-    const end = start[ids[k]! + 1]!
-    let lo = docs[cursor[k]!]! <= ordinal ? cursor[k]! : start[ids[k]!]!
-    let hi = end
+/** Reads one term's text postings and their positions, moving forward through the position bytes without decoding what it passes. */
+class PositionCursor {
+  readonly #index: TermIndex
+  readonly #first: number
+  readonly #end: number
+  /** Next posting whose positions start at byte `#at`. */
+  #posting: number
+  #at: number
+  /** Positions of the last posting found. */
+  positions = new Int32Array(16)
+  count = 0
+
+  constructor(index: TermIndex, term: number) {
+    this.#index = index
+    const { start } = index.fields[TEXT_FIELD]!
+    this.#first = start[term]!
+    this.#end = start[term + 1]!
+    this.#posting = this.#first
+    this.#at = this.#checkpointAt(this.#first)
+  }
+
+  /** Byte offset of a posting's positions, from the checkpoint before it. */
+  #checkpointAt(posting: number): number {
+    const { bytes, checkpoints } = this.#index.positions
+    const freqs = this.#index.fields[TEXT_FIELD]!.freqs
+    let at = checkpoints[Math.floor(posting / POSITION_CHECKPOINT)]!
+    for (let j = posting - (posting % POSITION_CHECKPOINT); j < posting; j++) for (let k = freqs[j]!; k > 0; k--) while (bytes[at++]! >= 0x80);
+    return at
+  }
+
+  /** True when the term occurs in the paragraph's text; its positions are then in `positions[0 … count - 1]`. Ordinals must not decrease between calls. */
+  seek(ordinal: number): boolean {
+    const { docs, freqs } = this.#index.fields[TEXT_FIELD]!
+    const { bytes } = this.#index.positions
+    // Gallop to the first posting at or after the ordinal.
+    let lo = this.#posting
+    let step = 1
+    let hi = lo
+    while (hi < this.#end && docs[hi]! < ordinal) {
+      lo = hi + 1
+      hi += step
+      step *= 2
+    }
+    hi = Math.min(hi, this.#end)
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       if (docs[mid]! < ordinal) lo = mid + 1
       else hi = mid
     }
-    cursor[k] = Math.min(lo, end - 1)
-    return lo < end && docs[lo] === ordinal ? lo : -1
-  }
-  return (ordinal) => {
-    const lists: number[][] = []
-    for (let k = 0; k < ids.length; k++) {
-      const posting = postingOf(k, ordinal)
-      if (posting < 0) return false
-      lists.push(positionsOf(index, posting))
+    if (lo >= this.#end || docs[lo] !== ordinal) {
+      this.#moveTo(Math.min(lo, this.#end))
+      return false
     }
-    const later = lists.slice(1).map((list) => new Set(list))
-    return lists[0]!.some((p) => later.every((set, k) => set.has(p + k + 1)))
+    this.#moveTo(lo)
+    const tf = freqs[lo]!
+    if (this.positions.length < tf) this.positions = new Int32Array(tf * 2)
+    let position = 0
+    let at = this.#at
+    for (let k = 0; k < tf; k++) {
+      let value = 0
+      let shift = 0
+      for (;;) {
+        const byte = bytes[at++]!
+        value += (byte & 0x7f) * 2 ** shift
+        if (byte < 0x80) break
+        shift += 7
+      }
+      position += value
+      this.positions[k] = position
+    }
+    this.count = tf
+    return true
+  }
+
+  /** Moves the byte offset to a posting's positions: skipping varints when near, from a checkpoint when far. */
+  #moveTo(posting: number): void {
+    if (posting === this.#posting) return
+    if (posting >= this.#end) {
+      this.#posting = this.#end
+      return
+    }
+    const { bytes } = this.#index.positions
+    const freqs = this.#index.fields[TEXT_FIELD]!.freqs
+    if (posting - this.#posting > POSITION_CHECKPOINT) {
+      this.#at = this.#checkpointAt(posting)
+    } else {
+      let at = this.#at
+      for (let j = this.#posting; j < posting; j++) for (let k = freqs[j]!; k > 0; k--) while (bytes[at++]! >= 0x80);
+      this.#at = at
+    }
+    this.#posting = posting
+  }
+}
+
+/**
+ * A test of one phrase (its normalised terms) against paragraphs by ordinal, answering exactly
+ * "the phrase's terms occur adjacent and in order among the text's normalised terms". Ordinals
+ * must be asked in ascending order (each term's positions are read forward once).
+ */
+export function phraseTest(index: TermIndex, phrase: string[]): (ordinal: number) => boolean {
+  if (phrase.length === 0) return () => false
+  const ids = phrase.map((term) => termIdOf(index, term))
+  const { start } = index.fields[TEXT_FIELD]!
+  // A term not indexed, or with no text postings (only in titles, say), cannot be part of a phrase in the text.
+  if (ids.some((id) => id < 0 || start[id] === start[id + 1])) return () => false
+  const cursors = ids.map((id) => new PositionCursor(index, id))
+  const next = new Int32Array(ids.length)
+  let last = -1
+  return (ordinal) => {
+    if (ordinal < last) throw new RangeError(`phraseTest: ordinal ${ordinal} asked after ${last}`)
+    last = ordinal
+    for (const cursor of cursors) if (!cursor.seek(ordinal)) return false
+    // Does some position p of the first term have term k at p + k for every k?
+    next.fill(0)
+    const first = cursors[0]!
+    outer: for (let i = 0; i < first.count; i++) {
+      const p = first.positions[i]!
+      for (let k = 1; k < cursors.length; k++) {
+        const c = cursors[k]!
+        while (next[k]! < c.count && c.positions[next[k]!]! < p + k) next[k]!++
+        if (next[k]! >= c.count) return false
+        if (c.positions[next[k]!] !== p + k) continue outer
+      }
+      return true
+    }
+    return false
   }
 }

@@ -91,13 +91,22 @@ export function searchContext(index: LoadedIndex): SearchContext {
   }
   const dateRank = new Uint32Array(n)
   columns.byDate.forEach((ordinal, rank) => (dateRank[ordinal] = rank))
-  const mentionCount = new Map<string, number>()
-  const mentioned = new Set<number>()
+  // Paragraphs mentioning each entity as actor or region (once when it is both).
+  const mentions = new Uint32Array(entities.length)
+  const lastParagraph = new Int32Array(entities.length).fill(-1)
   for (let p = 0; p < n; p++) {
-    mentioned.clear()
-    for (const c of [columns.actors, columns.regions]) for (let k = c.offsets[p]!; k < c.offsets[p + 1]!; k++) mentioned.add(c.values[k]!)
-    for (const e of mentioned) mentionCount.set(entities[e]!.name, (mentionCount.get(entities[e]!.name) ?? 0) + 1)
+    for (const c of [columns.actors, columns.regions]) {
+      for (let k = c.offsets[p]!; k < c.offsets[p + 1]!; k++) {
+        const e = c.values[k]!
+        if (lastParagraph[e] !== p) {
+          lastParagraph[e] = p
+          mentions[e]!++
+        }
+      }
+    }
   }
+  const mentionCount = new Map<string, number>()
+  mentions.forEach((count, e) => count > 0 && mentionCount.set(entities[e]!.name, count))
   const context: SearchContext = {
     articleOf: (ordinal) => articles[columns.article[ordinal]!]!,
     outlet: { names: outletNames, codeOf: outletCode, codes: outletCodes },

@@ -183,13 +183,17 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
   }
 }
 
-/** Ordinals the excluded items match: words through the index (exact), phrases on positions. */
-function excludedSet(index: LoadedIndex, excluded: QueryItem[]): { has: (ordinal: number) => boolean } {
-  const words = excluded.filter((i) => i.kind === 'word')
-  const phrases = excluded.flatMap((i) => (i.kind === 'phrase' ? [phraseTest(index.terms, indexTerms(i.words.join(' ')))] : []))
+/** Ordinals the excluded items match: words through the index (exact), phrases on positions among the paragraphs holding all their words. */
+function excludedSet(index: LoadedIndex, excluded: QueryItem[]): Set<number> {
   const out = new Set<number>()
+  const words = excluded.filter((i) => i.kind === 'word')
   if (words.length > 0) for (const ordinal of evaluateQuery(index.terms, { combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) }).docs) out.add(ordinal)
-  return { has: (ordinal) => out.has(ordinal) || phrases.some((test) => test(ordinal)) }
+  for (const item of excluded) {
+    if (item.kind !== 'phrase') continue
+    const test = phraseTest(index.terms, indexTerms(item.words.join(' ')))
+    for (const ordinal of evaluateQuery(index.terms, itemQuery(index, item, true)).docs) if (test(ordinal)) out.add(ordinal)
+  }
+  return out
 }
 
 /** Runs the query and filters, returning every hit (the first `ordered` in order) and all counts. */
@@ -203,7 +207,9 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const excluded = query.excluded.length > 0 ? excludedSet(index, query.excluded) : null
 
   // 2. Filters and counts in one pass; `kept` holds positions in `candidates`.
-  const outletCodes = new Set(codesOf(filters.outlet, ctx.outlet.codeOf))
+  const outletCodes = codesOf(filters.outlet, ctx.outlet.codeOf)
+  const outletAllowed = new Uint8Array(ctx.outlet.names.length).fill(outletCodes.length > 0 ? 0 : 1)
+  for (const code of outletCodes) if (code >= 0) outletAllowed[code] = 1
   const actorCodes = codesOf(filters.actor, ctx.actor.codeOf)
   const regionCodes = codesOf(filters.region, ctx.region.codeOf)
   const from = filters.from ? keyOf(filters.from) : 0
@@ -212,23 +218,30 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const actorCounts = new Uint32Array(ctx.actor.names.length)
   const regionCounts = new Uint32Array(ctx.region.names.length)
   const dayCounts = new Uint32Array(ctx.days.length + 1)
-  const { actor, region } = ctx
-  const kept = new Uint32Array(candidates.ordinals.length)
+  const { offsets: actorOffsets, values: actorValues } = ctx.actor
+  const { offsets: regionOffsets, values: regionValues } = ctx.region
+  const { dateKey, dayOf } = ctx
+  const outletOf = ctx.outlet.codes
+  const byDate = from > 0 || to > 0
+  const byTags = actorCodes.length > 0 || regionCodes.length > 0
+  const candidateOrdinals = candidates.ordinals
+  const kept = new Uint32Array(candidateOrdinals.length)
   let n = 0
-  for (let i = 0; i < candidates.ordinals.length; i++) {
-    const p = candidates.ordinals[i]!
-    const date = ctx.dateKey[p]!
-    if ((from || to) && (date === 0 || (from && date < from) || (to && date > to))) continue
-    if (excluded?.has(p)) continue
-    if (actorCodes.length > 0 && !hasAll(actor.offsets, actor.values, p, actorCodes)) continue
-    if (regionCodes.length > 0 && !hasAll(region.offsets, region.values, p, regionCodes)) continue
-    const outlet = ctx.outlet.codes[p]!
+  for (let i = 0; i < candidateOrdinals.length; i++) {
+    const p = candidateOrdinals[i]!
+    if (byDate) {
+      const date = dateKey[p]!
+      if (date === 0 || (from && date < from) || (to && date > to)) continue
+    }
+    if (excluded !== null && excluded.has(p)) continue
+    if (byTags && !(hasAll(actorOffsets, actorValues, p, actorCodes) && hasAll(regionOffsets, regionValues, p, regionCodes))) continue
+    const outlet = outletOf[p]!
     outletCounts[outlet]!++
-    if (outletCodes.size > 0 && !outletCodes.has(outlet)) continue
+    if (outletAllowed[outlet] === 0) continue
     kept[n++] = i
-    for (let k = actor.offsets[p]!; k < actor.offsets[p + 1]!; k++) actorCounts[actor.values[k]!]!++
-    for (let k = region.offsets[p]!; k < region.offsets[p + 1]!; k++) regionCounts[region.values[k]!]!++
-    dayCounts[ctx.dayOf[p]!]!++
+    for (let k = actorOffsets[p]!, end = actorOffsets[p + 1]!; k < end; k++) actorCounts[actorValues[k]!]!++
+    for (let k = regionOffsets[p]!, end = regionOffsets[p + 1]!; k < end; k++) regionCounts[regionValues[k]!]!++
+    dayCounts[dayOf[p]!]!++
   }
 
   // 3. Order: by score (ties newest first), or by date; browsing is already in date order.
@@ -247,9 +260,15 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   }
   const dates = new Map<number, number>()
   dayCounts.forEach((count, k) => k > 0 && count > 0 && dates.set(ctx.days[k - 1]!, count))
+  const outOrdinals = new Uint32Array(order.length)
+  const outScores = new Float64Array(order.length)
+  for (let i = 0; i < order.length; i++) {
+    outOrdinals[i] = ordinals[order[i]!]!
+    outScores[i] = scores[order[i]!]!
+  }
   return {
-    ordinals: Uint32Array.from(order, (i) => ordinals[i]!),
-    scores: Float64Array.from(order, (i) => scores[i]!),
+    ordinals: outOrdinals,
+    scores: outScores,
     matchedTerms: matched,
     outletCounts,
     actorCounts,

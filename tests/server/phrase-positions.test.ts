@@ -25,6 +25,12 @@ function phraseAnswers(texts: string[], words: string[]): boolean[] {
 }
 
 describe('phraseTest', () => {
+  it('refuses ordinals asked out of order', () => {
+    const test = phraseTest(buildTermIndex(['a b', 'a b'].map((text, id) => ({ id, text, title: '', section: '', entities: '' }))), ['a', 'b'])
+    expect(test(1)).toBe(true)
+    expect(() => test(0)).toThrow(RangeError)
+  })
+
   it('finds phrases in order, across punctuation, spellings and possessives, in the text only', () => {
     const texts = ['always be a fellow traveller and a partner', '“mature, stable, resilient”', "Lavrov's aide said… Lavrov’s said", 'Défense ties', 'no such words here']
     expect(phraseAnswers(texts, ['fellow', 'traveler'])).toEqual([true, false, false, false, false])
@@ -35,16 +41,15 @@ describe('phraseTest', () => {
     expect(phraseAnswers(texts, ['traveler', 'talks'])).toEqual([false, false, false, false, false])
   })
 
-  it('agrees with comparing normalised tokens on any texts, asked in any order', () => {
+  it('agrees with comparing normalised tokens on any texts', () => {
     const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 14 }).map((parts) => parts.map(([w, s]) => w + s).join(''))
     const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 })
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), phrase, fc.boolean(), (texts, words, backwards) => {
+      fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), phrase, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (texts, words, asked) => {
         const index = buildTermIndex(texts.map((t, id) => ({ id, text: t, title: '', section: '', entities: '' })))
         const test = phraseTest(index, indexTerms(words.join(' ')))
-        const ordinals = texts.map((_, i) => i)
-        if (backwards) ordinals.reverse()
-        for (const ordinal of ordinals) expect(test(ordinal)).toBe(reference(texts[ordinal]!, words))
+        // Skipping paragraphs (near and far apart) must not disturb the positions read for later ones.
+        texts.forEach((t, ordinal) => asked[ordinal] && expect(test(ordinal)).toBe(reference(t, words)))
       }),
       { numRuns: 1000 },
     )
