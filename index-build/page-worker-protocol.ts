@@ -1,0 +1,41 @@
+// The messages between the build and its page workers: clean pages, answer NLP questions, tag pages.
+import type { KnowledgeBase } from './entities/knowledge-base'
+import type { NlpEntity } from './entities/nlp-entities'
+import type { NlpQuestion } from './entities/nlp-questions'
+import type { PageOutcome, SeedPage } from './process-page'
+import type { SourceEntry } from './sources'
+
+/** What a page worker starts with. */
+export interface PageWorkerData {
+  /** Known entities. */
+  knowledgeBase: KnowledgeBase
+  /** Use the NLP library for entities the knowledge base does not list. */
+  nlp: boolean
+}
+
+/** A page handed to a worker: its position in file order, its bytes and what sources.json says of it. */
+export interface NumberedPage {
+  index: number
+  page: SeedPage
+  source: SourceEntry | undefined
+}
+
+/** The build's requests, in the order it sends them. */
+export type PageWorkerRequest =
+  /** Decode and clean these pages and keep them; answer with each page's NLP candidates. */
+  | { kind: 'clean'; pages: NumberedPage[] }
+  /** Ask the NLP library these questions about pages this worker holds. */
+  | { kind: 'ask'; questions: NlpQuestion[] }
+  /** Tag every page held, with these answers for every candidate of the build. */
+  | { kind: 'tag'; answers: [string, NlpEntity[]][] }
+
+/** The worker's replies. */
+export type PageWorkerReply =
+  /** Per page cleaned, its candidate runs per text (as written); pages that cannot be used have none. */
+  | { kind: 'cleaned'; candidates: [number, string[][]][] }
+  /** What the NLP library found inside each run asked about. */
+  | { kind: 'answered'; answers: [string, NlpEntity[]][] }
+  /** Some pages' outcomes; more may follow. */
+  | { kind: 'tagged'; outcomes: [number, PageOutcome][] }
+  /** Every page held has been tagged. */
+  | { kind: 'done' }

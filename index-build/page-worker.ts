@@ -1,0 +1,70 @@
+// A page worker: cleans and tags its share of a build's pages in three steps, so that every NLP answer is the one a serial build would get.
+import { parentPort, workerData } from 'node:worker_threads'
+import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
+import type { NameCandidate } from './entities/tag-article'
+import type { PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
+import { type CleanedPage, cleanSeedPage, nlpCandidates, type PageOutcome, tagCleanedPage } from './process-page'
+
+/** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
+const OUTCOMES_PER_MESSAGE = 64
+
+const { knowledgeBase, nlp } = workerData as PageWorkerData
+const port = parentPort!
+/** Pages held, by position in file order, with their texts and NLP candidates. */
+const held = new Map<number, { page: CleanedPage & { usable: true }; texts: string[]; candidates: NameCandidate[][] }>()
+const finished = new Map<number, PageOutcome>()
+
+const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+
+/** The typed-array buffers of some outcomes, to transfer rather than copy. */
+function buffersOf(outcomes: [number, PageOutcome][]): ArrayBuffer[] {
+  return outcomes.flatMap(([, o]) => [o.shingles.keys.buffer, o.shingles.ends.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
+}
+
+/** Tags every page held, in file order, taking every NLP answer from `cache`. */
+function tagAll(cache: NlpCache): void {
+  let batch: [number, PageOutcome][] = []
+  const flush = () => {
+    if (batch.length > 0) reply({ kind: 'tagged', outcomes: batch }, buffersOf(batch))
+    batch = []
+  }
+  for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) batch.push([index, outcome])
+  for (const index of [...held.keys()].sort((a, b) => a - b)) {
+    const { page, candidates } = held.get(index)!
+    for (const c of candidates.flat()) {
+      if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
+    }
+    batch.push([index, tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache })])
+    held.delete(index)
+    if (batch.length >= OUTCOMES_PER_MESSAGE) flush()
+  }
+  flush()
+  finished.clear()
+}
+
+port.on('message', (request: PageWorkerRequest) => {
+  if (request.kind === 'clean') {
+    const candidates: [number, string[][]][] = []
+    for (const { index, page, source } of request.pages) {
+      const cleaned = cleanSeedPage(page, source)
+      if (!cleaned.usable) {
+        finished.set(index, cleaned.outcome)
+        continue
+      }
+      const asked = nlp ? nlpCandidates(cleaned, knowledgeBase) : { texts: [], candidates: [] }
+      held.set(index, { page: cleaned, ...asked })
+      candidates.push([index, asked.candidates.map((list) => list.map((c) => c.surface))])
+    }
+    reply({ kind: 'cleaned', candidates })
+  } else if (request.kind === 'ask') {
+    const cache: NlpCache = new Map()
+    for (const q of request.questions) {
+      const { texts, candidates } = held.get(q.page)!
+      classifyCandidates(texts[q.text]!, q.candidates.map((i) => candidates[q.text]![i]!), cache)
+    }
+    reply({ kind: 'answered', answers: [...cache] })
+  } else {
+    tagAll(new Map(request.answers))
+    reply({ kind: 'done' })
+  }
+})

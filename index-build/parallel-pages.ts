@@ -1,0 +1,107 @@
+// Runs processPage over many pages on worker threads, with the serial build's result: pages keep their file order and NLP is asked exactly what a serial build asks.
+import { Worker } from 'node:worker_threads'
+import type { KnowledgeBase } from './entities/knowledge-base'
+import type { NlpEntity } from './entities/nlp-entities'
+import { type NlpQuestion, nlpQuestions } from './entities/nlp-questions'
+import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
+import type { PageOutcome, SeedPage } from './process-page'
+import type { Sources } from './sources'
+
+/** Options of processPagesInParallel. */
+export interface ParallelOptions {
+  /** Known entities. */
+  knowledgeBase: KnowledgeBase
+  /** Use the NLP library for entities the knowledge base does not list. */
+  nlp: boolean
+  /** Worker threads to use (at least 1). */
+  workers: number
+  /** Called with the number of pages done so far, as outcomes arrive. */
+  onProgress?: (done: number) => void
+}
+
+/** Consecutive pages given to the same worker; chunks go to the workers in turn, so each gets pages from the whole range. */
+const PAGES_PER_CHUNK = 8
+
+/** One worker and a way to wait for its next replies. */
+interface PageWorker {
+  /** Sends a request. */
+  send: (request: PageWorkerRequest) => void
+  /** Resolves with the next reply of that kind ('tagged' replies go to the onTagged given at start). */
+  next: <K extends PageWorkerReply['kind']>(kind: K) => Promise<Extract<PageWorkerReply, { kind: K }>>
+  /** Stops the thread. */
+  stop: () => Promise<number>
+}
+
+/** Starts a worker; a crash rejects whatever is awaited from it. */
+function startWorker(data: PageWorkerData, onTagged: (outcomes: [number, PageOutcome][]) => void): PageWorker {
+  const worker = new Worker(new URL('./page-worker.mjs', import.meta.url), { workerData: data })
+  let waiting: { kind: string; resolve: (reply: PageWorkerReply) => void; reject: (err: Error) => void } | null = null
+  let failure: Error | null = null
+  const fail = (err: Error) => {
+    failure ??= err
+    waiting?.reject(failure)
+    waiting = null
+  }
+  worker.on('message', (reply: PageWorkerReply) => {
+    if (reply.kind === 'tagged') onTagged(reply.outcomes)
+    else if (waiting?.kind === reply.kind) {
+      const { resolve } = waiting
+      waiting = null
+      resolve(reply)
+    } else fail(new Error(`index-build: page worker: unexpected reply "${reply.kind}"`))
+  })
+  worker.on('error', (err) => fail(err))
+  worker.on('exit', (code) => fail(new Error(`index-build: page worker stopped (exit code ${code})`)))
+  return {
+    send: (request) => worker.postMessage(request),
+    next: (kind) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure)
+        waiting = { kind, resolve: resolve as (reply: PageWorkerReply) => void, reject }
+      }),
+    stop: () => worker.terminate(),
+  }
+}
+
+/**
+ * The outcome of processPage for each page, in the order given (file order), computed on
+ * `workers` threads in three rounds: clean every page and list its candidate runs; ask the NLP
+ * library the serial build's questions, each where its page is held; tag every page with all
+ * the answers. The result is the serial build's, whatever the timing.
+ */
+export async function processPagesInParallel(pages: SeedPage[], sources: Sources, options: ParallelOptions): Promise<PageOutcome[]> {
+  const outcomes: PageOutcome[] = new Array(pages.length)
+  let done = 0
+  const onTagged = (batch: [number, PageOutcome][]) => {
+    for (const [index, outcome] of batch) outcomes[index] = outcome
+    done += batch.length
+    options.onProgress?.(done)
+  }
+  const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.length / PAGES_PER_CHUNK)))
+  const workers = Array.from({ length: count }, () => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp }, onTagged))
+  const ownerOf = (index: number) => Math.floor(index / PAGES_PER_CHUNK) % count
+  try {
+    const shares: NumberedPage[][] = workers.map(() => [])
+    pages.forEach((page, index) => shares[ownerOf(index)]!.push({ index, page, source: sources[page.file] }))
+    workers.forEach((w, i) => w.send({ kind: 'clean', pages: shares[i]! }))
+    const candidates: string[][][] = pages.map(() => [])
+    for (const reply of await Promise.all(workers.map((w) => w.next('cleaned')))) {
+      for (const [index, surfaces] of reply.candidates) candidates[index] = surfaces
+    }
+
+    const answers: [string, NlpEntity[]][] = []
+    const questions = options.nlp ? nlpQuestions(candidates) : []
+    if (questions.length > 0) {
+      const asked: NlpQuestion[][] = workers.map(() => [])
+      for (const q of questions) asked[ownerOf(q.page)]!.push(q)
+      workers.forEach((w, i) => w.send({ kind: 'ask', questions: asked[i]! }))
+      for (const reply of await Promise.all(workers.map((w) => w.next('answered')))) answers.push(...reply.answers)
+    }
+
+    workers.forEach((w) => w.send({ kind: 'tag', answers }))
+    await Promise.all(workers.map((w) => w.next('done')))
+    return outcomes
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()))
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { buildCorpus, buildCorpusInParallel, type SeedPage } from '../../index-build/build-corpus'
+import { KNOWN_ENTITIES } from '../../index-build/entities/knowledge-base'
+import { nlpQuestions } from '../../index-build/entities/nlp-questions'
+import { generateCorpus } from '../bench/generate'
+
+/** A generated corpus of about 3,000 paragraphs, plus pages that cannot be used, in no particular order. */
+function pages(): { pages: SeedPage[]; sources: ReturnType<typeof generateCorpus>['sources'] } {
+  const corpus = generateCorpus({ paragraphs: 3000, seed: 11 })
+  const generated: SeedPage[] = corpus.pages.map((p) => ({ file: p.file, bytes: Buffer.from(p.text) }))
+  const bad: SeedPage[] = [
+    { file: 'aaa-unreadable.txt', bytes: null, readError: 'unreadable (EACCES)' },
+    { file: 'mmm-empty.txt', bytes: new Uint8Array(0) },
+    { file: 'zzz-binary.txt', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]) },
+  ]
+  return { pages: [...generated.slice(40), ...bad, ...generated.slice(0, 40)], sources: corpus.sources }
+}
+
+describe('buildCorpusInParallel', () => {
+  it('gives the serial build’s index file, NLP answers included', async () => {
+    const { pages: input, sources } = pages()
+    const serial = buildCorpus(input, sources, { knowledgeBase: KNOWN_ENTITIES })
+    const parallel = await buildCorpusInParallel(input, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    expect(serial.report.warnings.map((w) => w.file)).toEqual(['aaa-unreadable.txt', 'mmm-empty.txt', 'zzz-binary.txt'])
+    expect(serial.entities.some((e) => e.source === 'nlp')).toBe(true)
+    expect(serial.paragraphs.some((p) => p.duplicates.length > 0)).toBe(true)
+    expect(parallel).toEqual(serial)
+  })
+
+  it('gives the serial build’s index file without NLP, on three workers', async () => {
+    const { pages: input, sources } = pages()
+    const serial = buildCorpus(input, sources, { knowledgeBase: KNOWN_ENTITIES, nlp: false })
+    const parallel = await buildCorpusInParallel(input, sources, { knowledgeBase: KNOWN_ENTITIES, nlp: false, workers: 3 })
+    expect(parallel).toEqual(serial)
+  })
+
+  it('reports progress up to the number of pages', async () => {
+    const { pages: input, sources } = pages()
+    const seen: number[] = []
+    await buildCorpusInParallel(input.slice(0, 30), sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2, onProgress: (done) => seen.push(done) })
+    expect(seen.at(-1)).toBe(30)
+    expect(seen).toEqual([...seen].sort((a, b) => a - b))
+  })
+})
+
+describe('nlpQuestions', () => {
+  it('asks about a run only where a serial build first meets it, with the other new runs of that text', () => {
+    const questions = nlpQuestions([
+      [['Jane Roe', 'Acme Works'], []],
+      [],
+      [['Acme Works', 'Blue Lake', 'Blue Lake'], ['Jane Roe']],
+    ])
+    expect(questions).toEqual([
+      { page: 0, text: 0, candidates: [0, 1] },
+      { page: 2, text: 0, candidates: [1, 2] },
+    ])
+  })
+})
