@@ -1,17 +1,17 @@
 // A page worker: cleans and tags its share of a build's pages in three steps, so that every NLP answer is the one a serial build would get.
 import { parentPort, workerData } from 'node:worker_threads'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
-import type { NameCandidate } from './entities/tag-article'
+import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
 import type { PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
-import { type CleanedPage, cleanSeedPage, nlpCandidates, type PageOutcome, tagCleanedPage } from './process-page'
+import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
 
 /** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
 const OUTCOMES_PER_MESSAGE = 64
 
 const { knowledgeBase, nlp } = workerData as PageWorkerData
 const port = parentPort!
-/** Pages held, by position in file order, with their texts and NLP candidates. */
-const held = new Map<number, { page: CleanedPage & { usable: true }; texts: string[]; candidates: NameCandidate[][] }>()
+/** Pages held, by position in file order, prepared for tagging. */
+const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: TaggingInput }>()
 const finished = new Map<number, PageOutcome>()
 
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
@@ -30,11 +30,11 @@ function tagAll(cache: NlpCache): void {
   }
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) batch.push([index, outcome])
   for (const index of [...held.keys()].sort((a, b) => a - b)) {
-    const { page, candidates } = held.get(index)!
-    for (const c of candidates.flat()) {
+    const { page, prepared } = held.get(index)!
+    for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
       if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
     }
-    batch.push([index, tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache })])
+    batch.push([index, tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache }, prepared)])
     held.delete(index)
     if (batch.length >= OUTCOMES_PER_MESSAGE) flush()
   }
@@ -51,16 +51,17 @@ port.on('message', (request: PageWorkerRequest) => {
         finished.set(index, cleaned.outcome)
         continue
       }
-      const asked = nlp ? nlpCandidates(cleaned, knowledgeBase) : { texts: [], candidates: [] }
-      held.set(index, { page: cleaned, ...asked })
-      candidates.push([index, asked.candidates.map((list) => list.map((c) => c.surface))])
+      const prepared = prepareCleanedPage(cleaned, { knowledgeBase, nlp })
+      held.set(index, { page: cleaned, prepared })
+      candidates.push([index, prepared.candidates.map((list) => uncuedCandidates(list).map((c) => c.surface))])
     }
     reply({ kind: 'cleaned', candidates })
   } else if (request.kind === 'ask') {
     const cache: NlpCache = new Map()
     for (const q of request.questions) {
-      const { texts, candidates } = held.get(q.page)!
-      classifyCandidates(texts[q.text]!, q.candidates.map((i) => candidates[q.text]![i]!), cache)
+      const { texts, candidates } = held.get(q.page)!.prepared
+      const asked = uncuedCandidates(candidates[q.text]!)
+      classifyCandidates(texts[q.text]!, q.candidates.map((i) => asked[i]!), cache)
     }
     reply({ kind: 'answered', answers: [...cache] })
   } else {

@@ -4,7 +4,7 @@ import { type CleanPage, cleanPage } from './clean/clean-page'
 import { decodePage } from './clean/decode-page'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpCache } from './entities/nlp-entities'
-import { type NameCandidate, prepareTagging, tagArticle, uncuedCandidates } from './entities/tag-article'
+import { prepareTagging, type TaggingInput, tagPrepared } from './entities/tag-article'
 import { type ShingleKeys, shingleKeys } from './near-duplicates'
 import type { SourceEntry } from './sources'
 import type { Article, DropReason, Entity, Paragraph } from './types'
@@ -107,18 +107,17 @@ export function cleanSeedPage(page: SeedPage, source: SourceEntry | undefined): 
   return { usable: true, outcome, cleaned, meta: articleMetadata(source, cleaned) }
 }
 
-/** The texts of a cleaned page as tagging sees them (title first, then paragraphs) and, per text, the runs of capitalised words it asks the NLP library about. */
-export function nlpCandidates(page: CleanedPage & { usable: true }, kb: KnowledgeBase): { texts: string[]; candidates: NameCandidate[][] } {
-  const input = prepareTagging(page.cleaned.paragraphs.map((p) => p.text), kb, page.meta.title, true)
-  return { texts: input.texts, candidates: input.candidates.map(uncuedCandidates) }
+/** The first step of tagging a cleaned page: its texts (title first, then paragraphs), tokens, known names and the runs NLP is to be asked about. */
+export function prepareCleanedPage(page: CleanedPage & { usable: true }, options: Pick<ProcessPageOptions, 'knowledgeBase' | 'nlp'>): TaggingInput {
+  return prepareTagging(page.cleaned.paragraphs.map((p) => p.text), options.knowledgeBase, page.meta.title, options.nlp)
 }
 
-/** The second half of processPage: tags the cleaned page and keys its paragraphs for near-duplicate linking. */
-export function tagCleanedPage(page: CleanedPage & { usable: true }, options: ProcessPageOptions): PageOutcome {
+/** The second half of processPage: tags the cleaned page (prepared by prepareCleanedPage, or here) and keys its paragraphs for near-duplicate linking. */
+export function tagCleanedPage(page: CleanedPage & { usable: true }, options: ProcessPageOptions, prepared = prepareCleanedPage(page, options)): PageOutcome {
   const { outcome, cleaned, meta } = page
   const id = articleIdFor(outcome.file)
   const texts = cleaned.paragraphs.map((p) => p.text)
-  const tagged = tagArticle(texts, options.knowledgeBase, meta.title, { nlp: options.nlp, nlpCache: options.nlpCache })
+  const tagged = tagPrepared(prepared, options.knowledgeBase, options.nlpCache)
   outcome.entities = tagged.entities
   outcome.article = { id, file: outcome.file, ...meta, sections: cleaned.sections, paragraphCount: cleaned.paragraphs.length }
   outcome.paragraphs = cleaned.paragraphs.map((p, position) => {

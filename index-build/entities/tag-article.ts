@@ -79,8 +79,11 @@ export function uncuedCandidates(candidates: NameCandidate[]): NameCandidate[] {
 
 /** Tags an article's paragraphs; the title helps resolve references but gets no tags of its own. */
 export function tagArticle(paragraphs: string[], kb: KnowledgeBase, title: string | null, options: TagOptions = {}): { paragraphs: ParagraphTags[]; entities: Entity[] } {
-  const input = prepareTagging(paragraphs, kb, title, options.nlp ?? true)
-  const cache = options.nlpCache ?? new Map()
+  return tagPrepared(prepareTagging(paragraphs, kb, title, options.nlp ?? true), kb, options.nlpCache ?? new Map())
+}
+
+/** tagArticle on an article prepared by prepareTagging: asks NLP about the candidates the cache has no answer for, text by text, then tags. */
+export function tagPrepared(input: TaggingInput, kb: KnowledgeBase, cache: NlpCache): { paragraphs: ParagraphTags[]; entities: Entity[] } {
   input.texts.forEach((text, i) => classifyCandidates(text, uncuedCandidates(input.candidates[i]!), cache))
   return finishTagging(input, kb, cache)
 }
