@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { buildCorpus, buildCorpusInParallel } from './build-corpus'
+import { mapLimit } from './map-limit'
 import { readPage } from './read-page'
 import { KNOWN_ENTITIES } from './entities/knowledge-base'
 import { parseSourcesText, type Sources } from './sources'
@@ -34,6 +35,9 @@ export const PARALLEL_MIN_PAGES = 1000
 function defaultWorkers(pages: number): number {
   return pages >= PARALLEL_MIN_PAGES ? availableParallelism() : 0
 }
+
+/** Pages read at once: enough to keep the disk busy, far below any file-descriptor limit. */
+const READ_CONCURRENCY = 64
 
 /** A build that must not replace the current index; the message says why. */
 export class BuildError extends Error {
@@ -73,15 +77,15 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
   const { seedsDir, outFile, strict = false, log = () => {} } = options
   const sources = await readSources(seedsDir)
   const names = await listPages(seedsDir)
-  const files: string[] = []
-  for (const file of names) {
-    const kind = await stat(join(seedsDir, file)).then(
+  // Regular files only (a page that cannot be stat'ed is kept, to be reported by name when read).
+  const kinds = await mapLimit(names, READ_CONCURRENCY, (file) =>
+    stat(join(seedsDir, file)).then(
       (s) => (s.isFile() ? 'file' : 'other'),
       () => 'file',
-    )
-    if (kind === 'file') files.push(file)
-  }
-  const pages = await Promise.all(files.map((file) => readPage(seedsDir, file)))
+    ),
+  )
+  const files = names.filter((_, i) => kinds[i] === 'file')
+  const pages = await mapLimit(files, READ_CONCURRENCY, (file) => readPage(seedsDir, file))
   const workers = options.workers ?? defaultWorkers(pages.length)
   const corpusOptions = { knowledgeBase: KNOWN_ENTITIES, nlp: options.nlp, onProgress: (done: number) => options.onProgress?.(done, files.length) }
   const index = workers > 1 ? await buildCorpusInParallel(pages, sources, { ...corpusOptions, workers }) : buildCorpus(pages, sources, corpusOptions)

@@ -53,11 +53,15 @@ for (const page of corpus.pages) await writeFile(join(seedsDir, page.file), page
 await writeFile(join(seedsDir, 'sources.json'), JSON.stringify(corpus.sources))
 
 // 2. Build end to end.
-const indexPath = join(work, 'index.json')
+const indexPath = join(work, 'index.readout')
 let t0 = performance.now()
 const report = await runBuild({ seedsDir, outFile: indexPath, nlp: !values['no-nlp'] })
 const buildMs = performance.now() - t0
 console.log(`build: ${report.articles} articles, ${report.paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s (${Math.round(report.paragraphs / (buildMs / 1000))}/s)`)
+// Every generated page is a good page: a skipped one means the build lost input, and the figures would be for a smaller corpus.
+if (report.articles !== corpus.pages.length) {
+  throw new Error(`bench: the build kept ${report.articles} of ${corpus.pages.length} pages: ${report.warnings.slice(0, 3).map((w) => `${w.file}: ${w.problem}`).join('; ')}`)
+}
 
 // 3. Load and memory.
 const before = memoryAfterGc()
