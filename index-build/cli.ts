@@ -9,7 +9,7 @@ const PROGRESS_FROM_PAGES = 200
 
 const USAGE = `usage: npm run build:index -- [--seeds DIR] [--out FILE] [--strict] [--no-nlp]
   --seeds DIR   folder of scraped pages (*.txt) and sources.json   (default seeds)
-  --out FILE    where to write the index                           (default data/index.json)
+  --out FILE    where to write the index                           (default data/index.readout)
   --strict      fail on any warning (skipped page, orphan sources entry)
   --no-nlp      only tag entities listed in index-build/data/entities.json (faster)`
 
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     ;({ values } = parseArgs({
       options: {
         seeds: { type: 'string', default: 'seeds' },
-        out: { type: 'string', default: 'data/index.json' },
+        out: { type: 'string', default: 'data/index.readout' },
         strict: { type: 'boolean', default: false },
         'no-nlp': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },

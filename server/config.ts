@@ -7,7 +7,7 @@ export interface ServiceConfig {
   port: number
   /** Interface to listen on [127.0.0.1]. Env HOST. */
   host: string
-  /** Index file served [data/index.json]; built from `seedsDir` at start when missing. Env INDEX_PATH. */
+  /** Index file served [data/index.readout]; built from `seedsDir` at start when missing. Env INDEX_PATH. */
   indexPath: string
   /** Folder of scraped pages [seeds]. Env SEEDS_DIR, flag --seeds. */
   seedsDir: string
@@ -72,7 +72,7 @@ export function parseConfig(env: Record<string, string | undefined>, argv: strin
   const config: ServiceConfig = {
     port: integer(merged, 'PORT', 3000, 65535),
     host: values.host ?? env.HOST ?? '127.0.0.1',
-    indexPath: env.INDEX_PATH || 'data/index.json',
+    indexPath: env.INDEX_PATH || 'data/index.readout',
     seedsDir: values.seeds ?? (env.SEEDS_DIR || 'seeds'),
     watch: values.watch ?? flag(env, 'WATCH'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT', 0),

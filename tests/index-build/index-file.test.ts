@@ -31,7 +31,7 @@ beforeEach(async () => {
 
 describe('writeIndexFile / readIndexFile', () => {
   it('round-trips the content and the search index', async () => {
-    const file = join(dir, 'index.json')
+    const file = join(dir, 'index.readout')
     await writeIndexFile(file, sampleIndex())
     const loaded = await readIndexFile(file)
     const paragraphs = Array.from({ length: loaded.paragraphs.count }, (_, ordinal) => loaded.paragraphs.get(ordinal))
@@ -54,7 +54,7 @@ describe('writeIndexFile / readIndexFile', () => {
   })
 
   it('refuses a truncated file', async () => {
-    const file = join(dir, 'index.json')
+    const file = join(dir, 'index.readout')
     await writeIndexFile(file, sampleIndex())
     const bytes = await readFile(file)
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.length / 2)))
@@ -64,7 +64,7 @@ describe('writeIndexFile / readIndexFile', () => {
   })
 
   it('refuses a file whose content was altered', async () => {
-    const file = join(dir, 'index.json')
+    const file = join(dir, 'index.readout')
     await writeIndexFile(file, sampleIndex())
     const bytes = await readFile(file)
     const at = bytes.indexOf('fishing rights')
@@ -80,7 +80,7 @@ describe('writeIndexFile / readIndexFile', () => {
   })
 
   it('refuses another format version, naming both versions', async () => {
-    const file = join(dir, 'index.json')
+    const file = join(dir, 'index.readout')
     await writeIndexFile(file, { ...sampleIndex(), version: 99 })
     await expect(readIndexFile(file)).rejects.toThrow(/format version 99 is not supported \(expected \d+\)/)
   })
@@ -96,11 +96,11 @@ describe('writeIndexFile / readIndexFile', () => {
   })
 
   it('keeps a previous file when writing fails', async () => {
-    const file = join(dir, 'index.json')
+    const file = join(dir, 'index.readout')
     await writeFile(file, 'previous')
     const broken = { ...sampleIndex(), terms: null } as unknown as IndexFile
     await expect(writeIndexFile(file, broken)).rejects.toThrow()
     expect(await readFile(file, 'utf8')).toBe('previous')
-    expect(await readdir(dir)).toEqual(['index.json'])
+    expect(await readdir(dir)).toEqual(['index.readout'])
   })
 })

@@ -24,8 +24,8 @@ beforeEach(async () => {
 describe('runBuild', () => {
   it('indexes the five seeds into a loadable file, byte-identical on a second run', async () => {
     const seeds = await seedsCopy()
-    const first = join(work, 'a', 'index.json')
-    const second = join(work, 'b', 'index.json')
+    const first = join(work, 'a', 'index.readout')
+    const second = join(work, 'b', 'index.readout')
     const report = await runBuild({ seedsDir: seeds, outFile: first })
     await runBuild({ seedsDir: seeds, outFile: second })
     expect(report.articles).toBe(5)
@@ -45,7 +45,7 @@ describe('runBuild', () => {
     await writeFile(join(seeds, 'empty.txt'), '')
     await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]))
     const lines: string[] = []
-    const report = await runBuild({ seedsDir: seeds, outFile: join(work, 'index.json'), log: (l) => lines.push(l), nlp: false })
+    const report = await runBuild({ seedsDir: seeds, outFile: join(work, 'index.readout'), log: (l) => lines.push(l), nlp: false })
     expect(report.articles).toBe(1)
     expect(report.warnings.map((w) => w.file).sort()).toEqual(['binary.txt', 'empty.txt'])
     expect(lines.some((l) => l.includes('empty.txt') && l.includes('empty'))).toBe(true)
@@ -60,7 +60,7 @@ describe('runBuild', () => {
     await writeFile(join(seeds, 'huge.txt'), 'word '.repeat(2_000_000))
     await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]))
     await writeFile(join(seeds, 'empty.txt'), '')
-    const out = join(work, 'index.json')
+    const out = join(work, 'index.readout')
     const report = await runBuild({ seedsDir: seeds, outFile: out, nlp: false })
     expect(report.articles).toBe(4)
     expect(report.warnings).toEqual([
@@ -80,18 +80,18 @@ describe('runBuild', () => {
     const seeds = await mkdtemp(join(tmpdir(), 'readout-strict-'))
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'empty.txt'), '   \n')
-    const out = join(work, 'index.json')
+    const out = join(work, 'index.readout')
     await writeFile(out, 'previous index')
     await expect(runBuild({ seedsDir: seeds, outFile: out, strict: true, nlp: false })).rejects.toThrow(BuildError)
     expect(await readFile(out, 'utf8')).toBe('previous index')
-    expect(await readdir(work)).toEqual(['index.json'])
+    expect(await readdir(work)).toEqual(['index.readout'])
   })
 
   it('fails on an invalid sources.json, naming the entry and field, and keeps the previous index', async () => {
     const seeds = await mkdtemp(join(tmpdir(), 'readout-sources-'))
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'sources.json'), JSON.stringify({ 'good.txt': { published: 'yesterday' } }))
-    const out = join(work, 'index.json')
+    const out = join(work, 'index.readout')
     await writeFile(out, 'previous index')
     await expect(runBuild({ seedsDir: seeds, outFile: out, nlp: false })).rejects.toThrow(/sources.json: entry "good.txt": field "published"/)
     expect(await readFile(out, 'utf8')).toBe('previous index')
@@ -100,7 +100,7 @@ describe('runBuild', () => {
   it('fails when no page is usable', async () => {
     const seeds = await mkdtemp(join(tmpdir(), 'readout-none-'))
     await writeFile(join(seeds, 'empty.txt'), '')
-    await expect(runBuild({ seedsDir: seeds, outFile: join(work, 'index.json'), nlp: false })).rejects.toThrow(/no usable page/)
+    await expect(runBuild({ seedsDir: seeds, outFile: join(work, 'index.readout'), nlp: false })).rejects.toThrow(/no usable page/)
   })
 
   it('names a missing seeds folder', async () => {

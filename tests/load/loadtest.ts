@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   await rm(seedsDir, { recursive: true, force: true })
   await import('node:fs/promises').then((fs) => fs.mkdir(seedsDir))
   for (const name of await readdir(values.seeds)) await copyFile(join(values.seeds, name), join(seedsDir, name))
-  const { child, url: urlPromise } = startService(seedsDir, join(work, 'index.json'))
+  const { child, url: urlPromise } = startService(seedsDir, join(work, 'index.readout'))
   const base = await urlPromise
   console.log(`loadtest: server at ${base}; ${CLIENTS} clients for ${SECONDS} s`)
 

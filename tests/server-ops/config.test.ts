@@ -6,7 +6,7 @@ describe('parseConfig', () => {
     expect(parseConfig({}, [])).toMatchObject({
       port: 3000,
       host: '127.0.0.1',
-      indexPath: 'data/index.json',
+      indexPath: 'data/index.readout',
       seedsDir: 'seeds',
       watch: false,
       rateLimitPerMinute: 0,

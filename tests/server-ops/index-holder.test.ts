@@ -27,7 +27,7 @@ let dir: string
 let indexPath: string
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'readout-holder-'))
-  indexPath = join(dir, 'index.json')
+  indexPath = join(dir, 'index.readout')
 })
 
 describe('IndexHolder', () => {
@@ -61,7 +61,7 @@ describe('IndexHolder', () => {
     await writeFile(indexPath, text.slice(0, text.length - 40))
     expect(await holder.reload()).toBe(false)
     expect(holder.current()?.terms.documentCount).toBe(2)
-    expect(holder.status().lastReload?.error).toMatch(/index.json: .*(truncated|not valid JSON|checksum)/)
+    expect(holder.status().lastReload?.error).toMatch(/index.readout: .*(truncated|not valid JSON|checksum)/)
   })
 
   it('swaps in a new index only once it is complete, answering from the old one meanwhile', async () => {

@@ -68,7 +68,7 @@ describe('the running service', () => {
     await writeFile(service.indexPath, good.subarray(0, good.length - 100))
     service.child.kill('SIGHUP')
     await eventually(async () => (await get('/api/status')).body.lastReload?.ok === false)
-    expect((await get('/api/status')).body.lastReload.error).toMatch(/index\.json: .*(truncated|checksum|not valid JSON)/)
+    expect((await get('/api/status')).body.lastReload.error).toMatch(/index\.readout: .*(truncated|checksum|not valid JSON)/)
     expect((await get('/api/search?q=quillmarrow')).body.total).toBe(1)
 
     // Build elsewhere (not in the watched folder), so only SIGHUP can bring the new page in.

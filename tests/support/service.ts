@@ -35,7 +35,7 @@ export async function startService(extraPages: Record<string, string | Uint8Arra
   await import('node:fs/promises').then((fs) => fs.mkdir(seedsDir))
   for (const name of await readdir(join(ROOT, 'seeds'))) await copyFile(join(ROOT, 'seeds', name), join(seedsDir, name))
   for (const [name, content] of Object.entries(extraPages)) await writeFile(join(seedsDir, name), content)
-  const indexPath = join(work, 'index.json')
+  const indexPath = join(work, 'index.readout')
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts'), ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEEDS_DIR: seedsDir, INDEX_PATH: indexPath, LOG_LEVEL: 'warn', ...options.env },
