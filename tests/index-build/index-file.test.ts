@@ -71,7 +71,7 @@ describe('writeIndexFile / readIndexFile', () => {
     expect(at).toBeGreaterThan(0)
     bytes.write('l', at + 'fishing '.length)
     await writeFile(file, bytes)
-    await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch/)
+    await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch in section "paragraphs\.0"/)
     const flipped = await readFile(file)
     flipped.write('r', at + 'fishing '.length)
     flipped[Math.floor(flipped.length / 2)]! ^= 1
