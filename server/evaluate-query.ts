@@ -108,9 +108,7 @@ class Evaluator {
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
     if (nonEmpty.length === 2 || total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
     const w = this.#width
-    const acc = new Float64Array(N)
-    const seen = new Uint8Array(N)
-    const mask = new Uint32Array(N * w)
+    const { acc, seen, mask } = scratchFor(this.#index, w)
     for (const { docs, scores, masks } of nonEmpty) {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!
@@ -126,7 +124,12 @@ class Evaluator {
       if (seen[doc] === 0) continue
       out.docs[i] = doc
       out.scores[i] = acc[doc]!
-      for (let x = 0; x < w; x++) out.masks[i * w + x] = mask[doc * w + x]!
+      for (let x = 0; x < w; x++) {
+        out.masks[i * w + x] = mask[doc * w + x]!
+        mask[doc * w + x] = 0
+      }
+      acc[doc] = 0
+      seen[doc] = 0
       i++
     }
     return out
@@ -239,6 +242,17 @@ class Evaluator {
     }
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
   }
+}
+
+/** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
+const scratches = new WeakMap<TermIndex, { acc: Float64Array; seen: Uint8Array; mask: Uint32Array }>()
+
+function scratchFor(index: TermIndex, width: number): { acc: Float64Array; seen: Uint8Array; mask: Uint32Array } {
+  const N = index.documentCount
+  let scratch = scratches.get(index)
+  if (!scratch) scratches.set(index, (scratch = { acc: new Float64Array(N), seen: new Uint8Array(N), mask: new Uint32Array(N) }))
+  if (scratch.mask.length < N * width) scratch.mask = new Uint32Array(N * width)
+  return scratch
 }
 
 /** Number of bits set in a paragraph's mask words. */

@@ -47,17 +47,32 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
   const names = [...new Set([...seen.values()].flat())].sort()
   const codeOf = new Map(names.map((name, code) => [name, code]))
   const codesOf = new Map([...seen].map(([e, list]) => [e, list.map((name) => codeOf.get(name)!)]))
+  const codesByEntity: Uint32Array[] = []
+  for (const [e, codes] of codesOf) codesByEntity[e] = Uint32Array.from(codes)
+  // Each code once per row: `lastRow[code] === p` marks codes already written for row p.
+  const lastRow = new Int32Array(names.length).fill(-1)
   const offsets = new Uint32Array(n + 1)
-  const out: number[] = []
-  const row = new Set<number>()
+  let values = new Uint32Array(rows.values.length * 2 + 16)
+  let m = 0
   for (let p = 0; p < n; p++) {
-    offsets[p] = out.length
-    row.clear()
-    for (let k = rows.offsets[p]!; k < rows.offsets[p + 1]!; k++) for (const code of codesOf.get(rows.values[k]!)!) row.add(code)
-    for (const code of row) out.push(code)
+    offsets[p] = m
+    for (let k = rows.offsets[p]!, end = rows.offsets[p + 1]!; k < end; k++) {
+      const codes = codesByEntity[rows.values[k]!]!
+      for (let c = 0; c < codes.length; c++) {
+        const code = codes[c]!
+        if (lastRow[code] === p) continue
+        lastRow[code] = p
+        if (m === values.length) {
+          const grown = new Uint32Array(values.length * 2)
+          grown.set(values)
+          values = grown
+        }
+        values[m++] = code
+      }
+    }
   }
-  offsets[n] = out.length
-  return { names, codeOf, offsets, values: Uint32Array.from(out) }
+  offsets[n] = m
+  return { names, codeOf, offsets, values: values.slice(0, m) }
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */
@@ -78,7 +93,9 @@ export function searchContext(index: LoadedIndex): SearchContext {
   }
   const days = Uint32Array.from(new Set(articleDate.filter((key) => key > 0))).sort()
   const dayIndex = new Map([...days].map((key, k) => [key, k + 1]))
-  const dayOf = Uint32Array.from(dateKey, (key) => (key === 0 ? 0 : dayIndex.get(key)!))
+  const articleDay = Uint32Array.from(articleDate, (key) => (key === 0 ? 0 : dayIndex.get(key)!))
+  const dayOf = new Uint32Array(n)
+  for (let p = 0; p < n; p++) dayOf[p] = articleDay[columns.article[p]!]!
   const withAncestors = (entity: number): string[] => {
     const name = entities[entity]!.name
     const chain = [name]
@@ -90,7 +107,7 @@ export function searchContext(index: LoadedIndex): SearchContext {
     return chain
   }
   const dateRank = new Uint32Array(n)
-  columns.byDate.forEach((ordinal, rank) => (dateRank[ordinal] = rank))
+  for (let rank = 0; rank < n; rank++) dateRank[columns.byDate[rank]!] = rank
   // Paragraphs mentioning each entity as actor or region (once when it is both).
   const mentions = new Uint32Array(entities.length)
   const lastParagraph = new Int32Array(entities.length).fill(-1)

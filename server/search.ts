@@ -103,8 +103,10 @@ const keyOf = (date: string) => Number(date.replaceAll('-', ''))
 /**
  * Returns `items` with the `k` best (by `better`, a total order) first, in order; the rest follow
  * in their original order. Costs O(n log k) instead of sorting everything when only a page is shown.
+ * With `key` (indexed by item, higher never worse: better(a, b) < 0 implies key[a] >= key[b]), items
+ * whose key is below the k-th best's are passed over without calling `better`.
  */
-export function orderFirst(items: Uint32Array, k: number, better: (a: number, b: number) => number): Uint32Array {
+export function orderFirst(items: Uint32Array, k: number, better: (a: number, b: number) => number, key?: Float64Array): Uint32Array {
   const n = items.length
   if (k >= n / 4) return items.slice().sort(better)
   if (k <= 0) return items.slice()
@@ -123,7 +125,7 @@ export function orderFirst(items: Uint32Array, k: number, better: (a: number, b:
         ;[heap[at], heap[parent]] = [heap[parent]!, heap[at]!]
         at = parent
       }
-    } else if (better(item, heap[0]!) < 0) {
+    } else if ((key === undefined || key[item]! >= key[heap[0]!]!) && better(item, heap[0]!) < 0) {
       heap[0] = item
       for (let at = 0; ; ) {
         const l = 2 * at + 1
@@ -138,11 +140,14 @@ export function orderFirst(items: Uint32Array, k: number, better: (a: number, b:
     }
   }
   const best = heap.subarray(0, size).sort(better)
-  const chosen = new Set(best)
+  let largest = 0
+  for (let i = 0; i < n; i++) if (items[i]! > largest) largest = items[i]!
+  const chosen = new Uint8Array(largest + 1)
+  for (const item of best) chosen[item] = 1
   const out = new Uint32Array(n)
   out.set(best)
   let m = size
-  for (let i = 0; i < n; i++) if (!chosen.has(items[i]!)) out[m++] = items[i]!
+  for (let i = 0; i < n; i++) if (chosen[items[i]!] === 0) out[m++] = items[i]!
   return out
 }
 
@@ -252,7 +257,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
       ? browsing
         ? hits
         : orderFirst(hits, ordered, (a, b) => ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
-      : orderFirst(hits, ordered, (a, b) => scores[b]! - scores[a]! || ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
+      : orderFirst(hits, ordered, (a, b) => scores[b]! - scores[a]! || ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!, scores)
   const matched = new Map<number, string[]>()
   for (let i = 0; i < Math.min(order.length, ordered); i++) {
     const terms = candidates.termsOf(order[i]!)

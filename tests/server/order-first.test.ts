@@ -12,6 +12,9 @@ describe('orderFirst', () => {
         const partial = orderFirst(items, k, better)
         expect([...partial.slice(0, k)]).toEqual(full.slice(0, k))
         expect([...partial].sort(better)).toEqual(full)
+        // The score as a key skips items early and changes nothing.
+        const keyed = orderFirst(items, k, better, Float64Array.from(scores))
+        expect([...keyed]).toEqual([...partial])
         expect([...items]).toEqual(scores.map((_, i) => i))
       }),
     )
