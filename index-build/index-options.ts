@@ -24,9 +24,41 @@ const NON_WORD = /[^\p{L}\p{N}]+/u
 /** Plain ASCII needs no accent folding (the common case, so it skips Unicode normalisation). */
 const ASCII = /^[\x00-\x7f]*$/
 
-/** Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a separator. */
-export function tokenize(text: string): string[] {
+/** The definition of tokenize, by regular expressions; `tokenize` is this, faster on ASCII text. */
+export function tokenizeByPattern(text: string): string[] {
   return text.replace(POSSESSIVE, '').split(NON_WORD).filter((t) => t.length > 0)
+}
+
+/** ASCII letter or digit. */
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
+/**
+ * Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a
+ * separator. ASCII text is scanned by hand (the index's hot path); other text goes through the
+ * regular expressions. The two agree on every input (a property test holds them to it).
+ */
+export function tokenize(text: string): string[] {
+  if (!ASCII.test(text)) return tokenizeByPattern(text)
+  const out: string[] = []
+  let start = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (isAlnum(c)) {
+      if (start < 0) start = i
+      continue
+    }
+    if (start >= 0) {
+      out.push(text.slice(start, i))
+      start = -1
+    }
+    // "'s" or "'S" before a non-word character (\b: "_" is a word character there) or the end is dropped.
+    if (c === 39 && (text.charCodeAt(i + 1) | 32) === 115) {
+      const after = text.charCodeAt(i + 2)
+      if (i + 2 >= text.length || !(isAlnum(after) || after === 95)) i++
+    }
+  }
+  if (start >= 0) out.push(text.slice(start))
+  return out
 }
 
 /** Normalises a token for indexing and querying: lowercase, accents folded, British → American spelling. */

@@ -67,6 +67,13 @@ class FieldBuilder {
 /** Builds a TermIndex from documents given in ordinal order (id 0, 1, 2, …), with MiniSearch's tokenising and statistics. */
 export class TermIndexBuilder {
   readonly #termIds = new Map<string, number>()
+  /** Index of each distinct raw token seen; most tokens repeat, so each is normalised once. */
+  readonly #rawIndex = new Map<string, number>()
+  /** Term id of each raw token (by raw index), or -1 when it processes to nothing. */
+  readonly #rawTerm = new Growable(Int32Array)
+  /** Per-value scratch: `#rawStamp[raw] === #rawStampNow` marks raw tokens already counted in the value. */
+  #rawStamp = new Int32Array(1024)
+  #rawStampNow = 0
   readonly #docFreq = new Growable(Uint32Array)
   readonly #lastDoc = new Growable(Int32Array)
   readonly #fields = SEARCH_FIELDS.map(() => new FieldBuilder())
@@ -74,6 +81,9 @@ export class TermIndexBuilder {
   #slot = new Int32Array(1024)
   #stamp = new Int32Array(1024).fill(-1)
   #stampNow = 0
+  /** Scratch for grouping one text's positions by term. */
+  #fill = new Int32Array(256)
+  #positions = new Int32Array(1024)
   #count = 0
   /** The last field value tokenised, per field (titles repeat across an article's paragraphs). */
   readonly #lastValue: (string | null)[] = SEARCH_FIELDS.map(() => null)
@@ -104,11 +114,31 @@ export class TermIndexBuilder {
     if (this.#lastValue[field] === value) return this.#lastTokens[field]!
     const raw = tokenize(value, SEARCH_FIELDS[field]!)
     const ids: number[] = []
+    const now = ++this.#rawStampNow
+    let unique = 0
     for (const token of raw) {
-      const term = processTerm(token, SEARCH_FIELDS[field]!)
-      if (typeof term === 'string' && term) ids.push(this.#idOf(term))
+      let r = this.#rawIndex.get(token)
+      if (r === undefined) {
+        // processTerm depends on the token alone (the field does not change it), so its answer is cached by token.
+        const term = processTerm(token, SEARCH_FIELDS[field]!)
+        r = this.#rawIndex.size
+        this.#rawIndex.set(token, r)
+        this.#rawTerm.push(typeof term === 'string' && term ? this.#idOf(term) : -1)
+        if (r >= this.#rawStamp.length) {
+          const grown = new Int32Array(this.#rawStamp.length * 2)
+          grown.set(this.#rawStamp)
+          this.#rawStamp = grown
+        }
+      }
+      // MiniSearch's field length: distinct raw tokens.
+      if (this.#rawStamp[r] !== now) {
+        this.#rawStamp[r] = now
+        unique++
+      }
+      const id = this.#rawTerm.data[r]!
+      if (id >= 0) ids.push(id)
     }
-    const tokens = { ids, unique: new Set(raw).size }
+    const tokens = { ids, unique }
     this.#lastValue[field] = value
     this.#lastTokens[field] = tokens
     return tokens
@@ -155,19 +185,22 @@ export class TermIndexBuilder {
 
   /** Writes each distinct term's positions (its indexes in `ids`) as delta-coded varints, in posting order. */
   #addPositions(fb: FieldBuilder, ids: number[], distinct: number[], counts: number[], firstPosting: number): void {
-    const start: number[] = []
+    // Group the positions by distinct term (a counting sort by slot), then write each group delta-coded.
+    if (this.#fill.length < distinct.length + 1) this.#fill = new Int32Array((distinct.length + 1) * 2)
+    if (this.#positions.length < ids.length) this.#positions = new Int32Array(ids.length * 2)
+    const fill = this.#fill
+    const positions = this.#positions
     let total = 0
-    for (const c of counts) {
-      start.push(total)
-      total += c
+    for (let k = 0; k < distinct.length; k++) {
+      fill[k] = total
+      total += counts[k]!
     }
-    const fill = start.slice()
-    const positions = new Int32Array(total)
-    ids.forEach((id, position) => (positions[fill[this.#slot[id]!]!++] = position))
+    for (let position = 0; position < ids.length; position++) positions[fill[this.#slot[ids[position]!]!]!++] = position
+    let i = 0
     for (let k = 0; k < distinct.length; k++) {
       fb.posStart.push(fb.posBytes.length)
       let previous = 0
-      for (let i = start[k]!; i < start[k]! + counts[k]!; i++) {
+      for (const end = i + counts[k]!; i < end; i++) {
         writeVarint(fb.posBytes, positions[i]! - previous)
         previous = positions[i]!
       }
@@ -224,10 +257,8 @@ function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, wit
   for (let j = 0; j < n; j++) {
     if (j % POSITION_CHECKPOINT === 0) checkpoints[j / POSITION_CHECKPOINT] = at
     const i = order[j]!
-    const from = posStart[i]!
     const to = i + 1 < n ? posStart[i + 1]! : posIn.length
-    bytes.set(posIn.subarray(from, to), at)
-    at += to - from
+    for (let b = posStart[i]!; b < to; b++) bytes[at++] = posIn[b]!
   }
   return { postings, positions: { bytes, checkpoints } }
 }
