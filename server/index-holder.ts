@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Logger } from 'pino'
 import { type LoadedIndex, readIndexFile } from '../index-build/index-file'
-import { searchContext } from './search-context'
+import { prepareIndex } from './prepare-index'
 
 /** What /healthz and /api/status tell about the index. */
 export interface IndexStatus {
@@ -126,8 +126,8 @@ export class IndexHolder {
   async #load(): Promise<void> {
     const { indexPath } = this.#options
     const loaded = await readIndexFile(indexPath, { yieldWhileLoading: this.#index !== null })
-    // Derive the search columns now, so no search request pays for them.
-    searchContext(loaded)
+    // Derive the per-index caches now, so no request pays for them.
+    prepareIndex(loaded)
     const written = await stat(indexPath)
     this.#index = loaded
     this.#builtAt = written.mtime.toISOString()

@@ -18,16 +18,18 @@ export interface Suggestion {
   count: number
 }
 
-const entityCache = new WeakMap<LoadedIndex, { name: string; words: string[]; type: string | null; count: number }[]>()
+/** An entity as suggestions see it: its normalised words, and how many paragraphs mention it. */
+interface SuggestableEntity {
+  name: string
+  words: string[]
+  type: string | null
+  count: number
+}
 
-/** Up to `limit` suggestions for the query being typed. */
-export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
-  const match = /([\p{L}\p{N}'’-]+)$/u.exec(q)
-  if (!match) return []
-  const typed = match[1]!
-  const prefix = normaliseTerm(typed)
-  if (!prefix) return []
-  const head = q.slice(0, q.length - typed.length)
+const entityCache = new WeakMap<LoadedIndex, SuggestableEntity[]>()
+
+/** Mentioned entities, most mentioned first, built once per index. */
+export function suggestableEntities(index: LoadedIndex): SuggestableEntity[] {
   let entities = entityCache.get(index)
   if (!entities) {
     const ctx = searchContext(index)
@@ -42,6 +44,18 @@ export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] 
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
     entityCache.set(index, entities)
   }
+  return entities
+}
+
+/** Up to `limit` suggestions for the query being typed. */
+export function suggest(index: LoadedIndex, q: string, limit = 8): Suggestion[] {
+  const match = /([\p{L}\p{N}'’-]+)$/u.exec(q)
+  if (!match) return []
+  const typed = match[1]!
+  const prefix = normaliseTerm(typed)
+  if (!prefix) return []
+  const head = q.slice(0, q.length - typed.length)
+  const entities = suggestableEntities(index)
   const out: Suggestion[] = []
   for (const e of entities) {
     if (out.length >= Math.ceil(limit / 2)) break

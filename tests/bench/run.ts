@@ -12,7 +12,7 @@ import { readIndexFile } from '../../index-build/index-file'
 import { INDEX_OPTIONS, type IndexDocument } from '../../index-build/index-options'
 import { runBuild } from '../../index-build/run-build'
 import { createApp } from '../../server/app'
-import { searchContext } from '../../server/search-context'
+import { prepareIndex } from '../../server/prepare-index'
 import { generateCorpus } from './generate'
 import { buildWorkload, KINDS, type BenchQuery } from './queries'
 import { percentiles, timeEach } from './stats'
@@ -66,8 +66,7 @@ if (report.articles !== corpus.pages.length) {
 // 3. Load and memory.
 const before = memoryAfterGc()
 t0 = performance.now()
-const index = await readIndexFile(indexPath)
-searchContext(index)
+const index = prepareIndex(await readIndexFile(indexPath))
 const loadMs = performance.now() - t0
 const after = memoryAfterGc()
 const perParagraph = (bytes: number) => Math.round(bytes / report.paragraphs)
