@@ -106,7 +106,7 @@ class Evaluator {
     if (nonEmpty.length <= 1) return nonEmpty[0] ?? lists[0] ?? this.#empty()
     const N = this.#index.documentCount
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
-    if (nonEmpty.length === 2 || total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
+    if (total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
     const w = this.#width
     const { acc, seen, mask } = scratchFor(this.#index, w)
     for (const { docs, scores, masks } of nonEmpty) {

@@ -17,9 +17,12 @@ export interface Facets {
 
 /** Values with a count above 0 (the `limit` most frequent), plus every selected one; most hits first, then by name. */
 function list(names: string[], counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
+  // Only values at or above the limit-th highest count can be listed (besides selected ones): find that count on the numbers alone.
+  const nonZero = counts.filter((c) => c > 0)
+  const floor = nonZero.length > limit ? Math.max(1, nonZero.sort()[nonZero.length - limit]!) : 1
   const out: FacetValue[] = []
   names.forEach((value, code) => {
-    if (counts[code]! > 0 || selected.includes(value)) out.push({ value, count: counts[code]! })
+    if (counts[code]! >= floor || (selected.length > 0 && selected.includes(value))) out.push({ value, count: counts[code]! })
   })
   for (const value of selected) if (!names.includes(value) && !out.some((v) => v.value === value)) out.push({ value, count: 0 })
   out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))

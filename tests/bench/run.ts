@@ -76,7 +76,44 @@ const heapBytesPerParagraph = memory.heap + memory.external
 const bytes = (await stat(indexPath)).size
 console.log(`index: ${(bytes / 2 ** 20).toFixed(1)} MB on disk, loaded (with the search context) in ${(loadMs / 1000).toFixed(2)} s, ${heapBytesPerParagraph} bytes per paragraph in memory (${memory.heap} heap + ${memory.external} typed arrays and buffers)`)
 
-// The floor: raw MiniSearch over the same documents (its build and memory are reported beside ours).
+// 4. Full search path through the app, per kind (with only our index in memory: the floor and the peer come later, so neither's heap slows the other's collections).
+const app = createApp({ getIndex: () => index })
+const workload = buildWorkload(index, PER_KIND)
+const url = (query: BenchQuery) => `/api/search?q=${encodeURIComponent(query.q)}${query.filters}`
+const search: Record<string, { p50: number; p95: number; p99: number }> = {}
+const allSearch: number[] = []
+for (const kind of KINDS) {
+  for (const q of workload[kind].slice(0, 20)) await (await app.request(url(q))).text()
+  const times = await timeEach(workload[kind], async (q) => {
+    const res = await app.request(url(q))
+    if (res.status !== 200) throw new Error(`bench: ${url(q)} answered ${res.status}`)
+    await res.text()
+  })
+  search[kind] = percentiles(times)
+  allSearch.push(...times)
+  console.log(`search ${kind}: p50 ${search[kind].p50} ms, p99 ${search[kind].p99} ms`)
+}
+search.all = percentiles(allSearch)
+
+// 5. Suggestions.
+const prefixes = workload.prefix.map((q) => q.q)
+const suggestTimes = await timeEach(prefixes, async (p) => (await app.request(`/api/suggest?q=${encodeURIComponent(p)}`)).text())
+
+
+// 6. HTTP under concurrent load on loopback.
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+await new Promise((r) => server.once('listening', r))
+const port = (server.address() as AddressInfo).port
+const mixed = KINDS.flatMap((k) => workload[k].slice(0, 25).map(url))
+const http = await autocannon({
+  url: `http://127.0.0.1:${port}`,
+  connections: 16,
+  duration: Number(values['http-seconds']),
+  requests: mixed.map((path) => ({ method: 'GET', path })),
+})
+server.close()
+
+// 7. The floor: raw MiniSearch over the same documents (its build and memory are reported beside ours), on the same queries.
 let mini: MiniSearch<IndexDocument> | null = null
 let rawBuild: { ms: number; bytesPerParagraph: number } | null = null
 if (!values['no-minisearch']) {
@@ -95,56 +132,24 @@ if (!values['no-minisearch']) {
   console.log(`raw MiniSearch: indexed in ${(ms / 1000).toFixed(1)} s, ${rawBuild.bytesPerParagraph} bytes per paragraph for its index alone`)
 }
 
-// 4. Full search path through the app, per kind; then the raw MiniSearch floor on the same queries.
-const app = createApp({ getIndex: () => index })
-const workload = buildWorkload(index, PER_KIND)
-const url = (query: BenchQuery) => `/api/search?q=${encodeURIComponent(query.q)}${query.filters}`
-const search: Record<string, { p50: number; p95: number; p99: number }> = {}
 const raw: Record<string, { p50: number; p95: number; p99: number }> = {}
-const allSearch: number[] = []
-const allRaw: number[] = []
-for (const kind of KINDS) {
-  for (const q of workload[kind].slice(0, 20)) await (await app.request(url(q))).text()
-  const times = await timeEach(workload[kind], async (q) => {
-    const res = await app.request(url(q))
-    if (res.status !== 200) throw new Error(`bench: ${url(q)} answered ${res.status}`)
-    await res.text()
-  })
-  search[kind] = percentiles(times)
-  allSearch.push(...times)
-  console.log(`search ${kind}: p50 ${search[kind].p50} ms, p99 ${search[kind].p99} ms`)
-  if (!mini) continue
+if (mini) {
   const floor = mini
-  const rawTimes = await timeEach(workload[kind], (q) =>
-    q.q === '' ? floor.search(MiniSearch.wildcard) : floor.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
-  )
-  raw[kind] = percentiles(rawTimes)
-  console.log(`raw ${kind}: p50 ${raw[kind].p50} ms, p99 ${raw[kind].p99} ms`)
-  allRaw.push(...rawTimes)
+  const allRaw: number[] = []
+  for (const kind of KINDS) {
+    const rawTimes = await timeEach(workload[kind], (q) =>
+      q.q === '' ? floor.search(MiniSearch.wildcard) : floor.search(q.q.replace(/"/g, ''), { prefix: (_t, i, all) => i === all.length - 1, fuzzy: (t) => (t.length > 3 ? 0.2 : false), combineWith: q.q.includes(' OR ') ? 'OR' : 'AND' }),
+    )
+    raw[kind] = percentiles(rawTimes)
+    allRaw.push(...rawTimes)
+    console.log(`raw ${kind}: p50 ${raw[kind].p50} ms, p99 ${raw[kind].p99} ms`)
+  }
+  raw.all = percentiles(allRaw)
+  mini = null
 }
-search.all = percentiles(allSearch)
-if (mini) raw.all = percentiles(allRaw)
-mini = null
 
-// 5. Suggestions.
-const prefixes = workload.prefix.map((q) => q.q)
-const suggestTimes = await timeEach(prefixes, async (p) => (await app.request(`/api/suggest?q=${encodeURIComponent(p)}`)).text())
-
-// 6. The peer: Orama with facets on the same paragraphs and queries.
+// 8. The peer: Orama with facets on the same paragraphs and queries.
 const orama = values['no-orama'] ? null : await oramaBench(index, workload)
-
-// 7. HTTP under concurrent load on loopback.
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-await new Promise((r) => server.once('listening', r))
-const port = (server.address() as AddressInfo).port
-const mixed = KINDS.flatMap((k) => workload[k].slice(0, 25).map(url))
-const http = await autocannon({
-  url: `http://127.0.0.1:${port}`,
-  connections: 16,
-  duration: Number(values['http-seconds']),
-  requests: mixed.map((path) => ({ method: 'GET', path })),
-})
-server.close()
 await rm(work, { recursive: true, force: true })
 
 const result = {
