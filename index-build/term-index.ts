@@ -270,17 +270,22 @@ export function buildTermIndex(docs: Iterable<IndexDocument>): TermIndex {
   return builder.finish()
 }
 
-/** Term id of a processed term, or -1 when the index does not contain it. */
-export function termIdOf(index: Pick<TermIndex, 'terms'>, term: string): number {
-  const { terms } = index
+/** First index at or after `key` in a sorted list. */
+export function lowerBound(sorted: readonly string[], key: string): number {
   let lo = 0
-  let hi = terms.length
+  let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (terms[mid]! < term) lo = mid + 1
+    if (sorted[mid]! < key) lo = mid + 1
     else hi = mid
   }
-  return terms[lo] === term ? lo : -1
+  return lo
+}
+
+/** Term id of a processed term, or -1 when the index does not contain it. */
+export function termIdOf(index: Pick<TermIndex, 'terms'>, term: string): number {
+  const at = lowerBound(index.terms, term)
+  return index.terms[at] === term ? at : -1
 }
 
 /** Word positions (indexes among the text's terms) of text posting `posting`, ascending. */

@@ -71,29 +71,62 @@ class Evaluator {
     return { docs: new Uint32Array(0), scores: new Float64Array(0), masks: new Uint32Array(0) }
   }
 
-  run(query: Query, options: NodeOptions): Matches {
+  /**
+   * The matches of a query node. With `within` (ascending ordinals), it may leave out matches
+   * outside `within` (it never adds any): an AND caller intersects them away anyway.
+   */
+  run(query: Query, options: NodeOptions, within: Uint32Array | null = null): Matches {
+    return this.#combine(this.#parts(query, options), within)
+  }
+
+  /** A node's parts and how they combine: sub-queries with the options they inherit, or a string's terms with their boosts. */
+  #parts(query: Query, options: NodeOptions): { parts: Part[]; combineWith: string | undefined } {
     if (typeof query !== 'string') {
       const { queries, ...own } = query as NodeOptions & { queries: Query[] }
       const merged = { ...options, ...own }
-      return this.#combine(
-        queries.map((sub) => this.run(sub, merged)),
-        merged.combineWith,
-      )
+      return { parts: queries.map((sub): Part => ({ query: sub, options: merged })), combineWith: merged.combineWith }
     }
     if (options.prefix || options.fuzzy) throw new Error('evaluate-query: prefix and fuzzy matching are not supported; expand terms before querying')
     const terms = termsOfString(query)
-    return this.#combine(
-      terms.map((term, i) => this.#term(term, options.boostTerm ? options.boostTerm(term, i, terms) : 1, options.boost)),
-      options.combineWith,
-    )
+    return { parts: terms.map((term, i): Part => ({ term, boost: options.boostTerm ? options.boostTerm(term, i, terms) : 1, fieldBoost: options.boost })), combineWith: options.combineWith }
   }
 
-  /** MiniSearch's combineResults: a left fold with OR (the default) or AND. */
-  #combine(results: Matches[], combineWith = 'OR'): Matches {
-    if (results.length === 0) return this.#empty()
+  #evaluate(part: Part, within: Uint32Array | null): Matches {
+    return 'term' in part ? this.#term(part.term, part.boost, part.fieldBoost, within) : this.run(part.query, part.options, within)
+  }
+
+  /** Most paragraphs a part can match (postings summed for OR, the least for AND): which AND part to evaluate first. */
+  #bound(part: Part): number {
+    if ('term' in part) {
+      const id = termIdOf(this.#index, part.term)
+      return id < 0 ? 0 : this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
+    }
+    const { parts, combineWith } = this.#parts(part.query, part.options)
+    const bounds = parts.map((p) => this.#bound(p))
+    return (combineWith ?? 'OR').toLowerCase() === 'and' ? Math.min(...bounds) : bounds.reduce((a, b) => a + b, 0)
+  }
+
+  /**
+   * MiniSearch's combineResults: a left fold with OR (the default) or AND. An AND evaluates its
+   * smallest part first and the others only among the paragraphs still possible; the fold itself
+   * keeps MiniSearch's order, so every sum is added in the same order.
+   */
+  #combine({ parts, combineWith = 'OR' }: { parts: Part[]; combineWith: string | undefined }, within: Uint32Array | null): Matches {
+    if (parts.length === 0) return this.#empty()
     const operator = combineWith.toLowerCase()
     if (operator !== 'or' && operator !== 'and') throw new Error(`evaluate-query: invalid combination operator: ${combineWith}`)
-    return operator === 'or' ? this.#unionAll(results) : results.reduce((a, b) => this.#intersect(a, b))
+    if (operator === 'or') return this.#unionAll(parts.map((p) => this.#evaluate(p, within)))
+    if (parts.length === 1) return this.#evaluate(parts[0]!, within)
+    const order = parts.map((p, i) => ({ i, bound: this.#bound(p) })).sort((a, b) => a.bound - b.bound || a.i - b.i)
+    const results: Matches[] = new Array(parts.length)
+    let possible = within
+    for (const { i } of order) {
+      const r = this.#evaluate(parts[i]!, possible)
+      results[i] = r
+      possible = possible ? intersectDocs(possible, r.docs) : r.docs
+      if (possible.length === 0) return this.#empty()
+    }
+    return results.reduce((a, b) => this.#intersect(a, b))
   }
 
   /**
@@ -136,7 +169,7 @@ class Evaluator {
   }
 
   /** MiniSearch's termResults for one term: each field in order, BM25+ per posting, a paragraph's fields summed in field order. */
-  #term(term: string, termBoost: number, boost: Record<string, number> | undefined): Matches {
+  #term(term: string, termBoost: number, boost: Record<string, number> | undefined, within: Uint32Array | null): Matches {
     const id = termIdOf(this.#index, term)
     if (id < 0) return this.#empty()
     const bit = this.#bits.get(term)!
@@ -154,14 +187,19 @@ class Evaluator {
       const avgFieldLength = this.#index.avgFieldLength[f]!
       const lengths = this.#index.fieldLength[f]!
       const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
-      const out: Matches = { docs: docs.subarray(from, to), scores: new Float64Array(matchingCount), masks: new Uint32Array(matchingCount * this.#width) }
-      for (let j = from; j < to; j++) {
+      // The postings to score: all, or (when few paragraphs are still possible) those among them.
+      const postings = within && within.length * 8 < matchingCount ? postingsWithin(docs, from, to, within) : null
+      const count = postings ? postings.length : matchingCount
+      const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.#width) }
+      for (let i = 0; i < count; i++) {
+        const j = postings ? postings[i]! : from + i
         const termFreq = freqs[j]!
         const fieldLength = lengths[docs[j]!]!
         // calcBM25Score and the weighting of termResults, written as MiniSearch writes them so every operation rounds the same way.
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
-        out.scores[j - from] = 1 * termBoost * fieldBoost * 1 * rawScore
-        out.masks[(j - from) * this.#width + word] = flag
+        if (postings) out.docs[i] = docs[j]!
+        out.scores[i] = 1 * termBoost * fieldBoost * 1 * rawScore
+        out.masks[i * this.#width + word] = flag
       }
       perField.push(out)
     })
@@ -242,6 +280,50 @@ class Evaluator {
     }
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
   }
+}
+
+/** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
+type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
+
+/** Positions in docs[from … to) of the paragraphs listed in `within` (both ascending), found by galloping. */
+function postingsWithin(docs: Uint32Array, from: number, to: number, within: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(within.length, to - from))
+  let n = 0
+  let lo = from
+  for (let i = 0; i < within.length && lo < to; i++) {
+    const doc = within[i]!
+    let step = 1
+    let hi = lo
+    while (hi < to && docs[hi]! < doc) {
+      lo = hi + 1
+      hi += step
+      step *= 2
+    }
+    hi = Math.min(hi, to)
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (docs[mid]! < doc) lo = mid + 1
+      else hi = mid
+    }
+    if (lo < to && docs[lo] === doc) out[n++] = lo++
+  }
+  return out.subarray(0, n)
+}
+
+/** The ordinals in both ascending lists. */
+function intersectDocs(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length))
+  let n = 0
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++
+    else if (a[i]! > b[j]!) j++
+    else {
+      out[n++] = a[i]!
+      i++
+      j++
+    }
+  }
+  return out.subarray(0, n)
 }
 
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
