@@ -12,6 +12,20 @@ export interface FacetColumn {
   /** Paragraph p's codes are values[offsets[p]] … values[offsets[p + 1] - 1]. */
   offsets: Uint32Array
   values: Uint32Array
+  /** The same, inverted: code c's paragraphs (ascending) are ordinals[byCode[c]] … ordinals[byCode[c + 1] - 1]. */
+  byCode: Uint32Array
+  ordinals: Uint32Array
+}
+
+/** Paragraphs by code, from paragraphs' codes (a counting sort, so each code's list comes out ascending). */
+function invert(names: number, offsets: Uint32Array, values: Uint32Array): { byCode: Uint32Array; ordinals: Uint32Array } {
+  const byCode = new Uint32Array(names + 1)
+  for (let k = 0; k < values.length; k++) byCode[values[k]! + 1]!++
+  for (let c = 0; c < names; c++) byCode[c + 1]! += byCode[c]!
+  const fill = byCode.slice(0, names)
+  const ordinals = new Uint32Array(values.length)
+  for (let p = 0; p + 1 < offsets.length; p++) for (let k = offsets[p]!; k < offsets[p + 1]!; k++) ordinals[fill[values[k]!]!++] = p
+  return { byCode, ordinals }
 }
 
 /** Everything search needs beyond the term index, indexed by paragraph ordinal. */
@@ -72,7 +86,8 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
     }
   }
   offsets[n] = m
-  return { names, codeOf, offsets, values: values.slice(0, m) }
+  const codes = values.slice(0, m)
+  return { names, codeOf, offsets, values: codes, ...invert(names.length, offsets, codes) }
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */

@@ -6,7 +6,7 @@ import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
 import { phraseTest } from './phrase-positions'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { type SearchContext, searchContext } from './search-context'
+import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
 export interface SearchFilters {
@@ -81,20 +81,21 @@ export function indexTerms(text: string): string[] {
 /** Codes of the selected values; an unknown value gets -1 (it matches nothing). */
 const codesOf = (values: string[], codeOf: Map<string, number>) => values.map((v) => codeOf.get(v) ?? -1)
 
-/** True when row p of the column holds every code. */
-function hasAll(offsets: Uint32Array, values: Uint32Array, p: number, codes: number[]): boolean {
-  for (const code of codes) {
-    if (code < 0) return false
-    let found = false
-    for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
-      if (values[k] === code) {
-        found = true
-        break
-      }
-    }
-    if (!found) return false
+/**
+ * Paragraphs carrying every selected code of both columns, as flags by ordinal (1 = passes), from
+ * the columns' inverted lists: each selected code adds one to its paragraphs. An unknown code (-1)
+ * matches nothing.
+ */
+function taggedWithAll(n: number, selections: { column: FacetColumn; codes: number[] }[]): Uint8Array {
+  const flags = new Uint8Array(n)
+  const wanted = selections.reduce((sum, s) => sum + s.codes.length, 0)
+  if (selections.some((s) => s.codes.some((code) => code < 0))) return flags
+  const hits = wanted < 256 ? new Uint8Array(n) : new Uint16Array(n)
+  for (const { column, codes } of selections) {
+    for (const code of codes) for (let k = column.byCode[code]!; k < column.byCode[code + 1]!; k++) hits[column.ordinals[k]!]!++
   }
-  return true
+  for (let p = 0; p < n; p++) if (hits[p] === wanted) flags[p] = 1
+  return flags
 }
 
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
@@ -229,6 +230,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const outletOf = ctx.outlet.codes
   const byDate = from > 0 || to > 0
   const byTags = actorCodes.length > 0 || regionCodes.length > 0
+  const tagged = byTags ? taggedWithAll(ctx.dateKey.length, [{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
   const candidateOrdinals = candidates.ordinals
   const kept = new Uint32Array(candidateOrdinals.length)
   let n = 0
@@ -239,7 +241,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
       if (date === 0 || (from && date < from) || (to && date > to)) continue
     }
     if (excluded !== null && excluded.has(p)) continue
-    if (byTags && !(hasAll(actorOffsets, actorValues, p, actorCodes) && hasAll(regionOffsets, regionValues, p, regionCodes))) continue
+    if (tagged !== null && tagged[p] === 0) continue
     const outlet = outletOf[p]!
     outletCounts[outlet]!++
     if (outletAllowed[outlet] === 0) continue
