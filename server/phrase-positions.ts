@@ -38,20 +38,23 @@ class PositionCursor {
   seek(ordinal: number): boolean {
     const { docs, freqs } = this.#index.fields[TEXT_FIELD]!
     const { bytes } = this.#index.positions
-    // Gallop to the first posting at or after the ordinal.
+    // Gallop to the first posting at or after the ordinal (in a dense list it is usually the next one or two).
     let lo = this.#posting
-    let step = 1
-    let hi = lo
-    while (hi < this.#end && docs[hi]! < ordinal) {
-      lo = hi + 1
-      hi += step
-      step *= 2
-    }
-    hi = Math.min(hi, this.#end)
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (docs[mid]! < ordinal) lo = mid + 1
-      else hi = mid
+    if (lo < this.#end && docs[lo]! < ordinal) lo++
+    if (lo < this.#end && docs[lo]! < ordinal) {
+      let step = 1
+      let hi = lo
+      while (hi < this.#end && docs[hi]! < ordinal) {
+        lo = hi + 1
+        hi += step
+        step *= 2
+      }
+      hi = Math.min(hi, this.#end)
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (docs[mid]! < ordinal) lo = mid + 1
+        else hi = mid
+      }
     }
     if (lo >= this.#end || docs[lo] !== ordinal) {
       this.#moveTo(Math.min(lo, this.#end))
@@ -109,13 +112,16 @@ export function phraseTest(index: TermIndex, phrase: string[]): (ordinal: number
   const { start } = index.fields[TEXT_FIELD]!
   // A term not indexed, or with no text postings (only in titles, say), cannot be part of a phrase in the text.
   if (ids.some((id) => id < 0 || start[id] === start[id + 1])) return () => false
-  const cursors = ids.map((id) => new PositionCursor(index, id))
+  // One cursor per distinct term ("the the" reads one list once).
+  const byTerm = new Map<number, PositionCursor>()
+  const cursors = ids.map((id) => byTerm.get(id) ?? byTerm.set(id, new PositionCursor(index, id)).get(id)!)
+  const distinct = [...byTerm.values()]
   const next = new Int32Array(ids.length)
   let last = -1
   return (ordinal) => {
     if (ordinal < last) throw new RangeError(`phraseTest: ordinal ${ordinal} asked after ${last}`)
     last = ordinal
-    for (const cursor of cursors) if (!cursor.seek(ordinal)) return false
+    for (const cursor of distinct) if (!cursor.seek(ordinal)) return false
     // Does some position p of the first term have term k at p + k for every k?
     next.fill(0)
     const first = cursors[0]!
