@@ -175,8 +175,14 @@ class Evaluator {
     const bit = this.#bits.get(term)!
     const word = bit >>> 5
     const flag = (1 << (bit & 31)) >>> 0
+    // A common term's scored postings are kept for the next query (typing "china ru…" scores "china" on every keystroke).
+    const cache = termCacheFor(this.#index)
+    const key = `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
+    const cached = cache.get(key)
+    if (cached) return this.#withMask(cached, word, flag)
     const N = this.#index.documentCount
     const perField: Matches[] = []
+    let restricted = false
     SEARCH_FIELDS.forEach((field, f) => {
       const fieldBoost = (boost && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1
       const { start, docs, freqs } = this.#index.fields[f]!
@@ -189,6 +195,7 @@ class Evaluator {
       const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
       // The postings to score: all, or (when few paragraphs are still possible) those among them.
       const postings = within && within.length * 8 < matchingCount ? postingsWithin(docs, from, to, within) : null
+      if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
       const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.#width) }
       for (let i = 0; i < count; i++) {
@@ -203,7 +210,16 @@ class Evaluator {
       }
       perField.push(out)
     })
-    return this.#unionAll(perField)
+    const result = this.#unionAll(perField)
+    if (!restricted && result.docs.length >= Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) cache.set(key, { docs: result.docs, scores: result.scores })
+    return result
+  }
+
+  /** Cached scored postings with this query's bit for the term. */
+  #withMask({ docs, scores }: { docs: Uint32Array; scores: Float64Array }, word: number, flag: number): Matches {
+    const masks = new Uint32Array(docs.length * this.#width)
+    for (let i = 0; i < docs.length; i++) masks[i * this.#width + word] = flag
+    return { docs, scores, masks }
   }
 
   /** OR: every paragraph of either, scores added (a's first) where both match. */
@@ -324,6 +340,51 @@ function intersectDocs(a: Uint32Array, b: Uint32Array): Uint32Array {
     }
   }
   return out.subarray(0, n)
+}
+
+/** Fewest paragraphs a term must match before its scored postings are cached (and at least 1/64 of the index): rarer terms are cheap to score again. */
+const TERM_CACHE_MIN_PARAGRAPHS = 16
+/** Bytes of cached postings per indexed paragraph (64 MB at a million paragraphs). */
+const TERM_CACHE_BYTES_PER_PARAGRAPH = 64
+
+/** Scored postings of common terms, least recently used dropped first, bounded in bytes. Values are never changed once stored. */
+export class TermCache {
+  readonly #entries = new Map<string, { docs: Uint32Array; scores: Float64Array }>()
+  readonly #limit: number
+  #bytes = 0
+
+  constructor(limit: number) {
+    this.#limit = limit
+  }
+
+  get(key: string): { docs: Uint32Array; scores: Float64Array } | undefined {
+    const hit = this.#entries.get(key)
+    if (hit) {
+      this.#entries.delete(key)
+      this.#entries.set(key, hit)
+    }
+    return hit
+  }
+
+  set(key: string, value: { docs: Uint32Array; scores: Float64Array }): void {
+    const size = value.docs.byteLength + value.scores.byteLength
+    if (size > this.#limit / 4) return
+    this.#entries.set(key, value)
+    this.#bytes += size
+    for (const [oldest, old] of this.#entries) {
+      if (this.#bytes <= this.#limit) break
+      this.#entries.delete(oldest)
+      this.#bytes -= old.docs.byteLength + old.scores.byteLength
+    }
+  }
+}
+
+const termCaches = new WeakMap<TermIndex, TermCache>()
+
+function termCacheFor(index: TermIndex): TermCache {
+  let cache = termCaches.get(index)
+  if (!cache) termCaches.set(index, (cache = new TermCache(index.documentCount * TERM_CACHE_BYTES_PER_PARAGRAPH)))
+  return cache
 }
 
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
