@@ -381,6 +381,11 @@ export class TermCache {
 
 const termCaches = new WeakMap<TermIndex, TermCache>()
 
+/** Forgets every cached term of an index (the benchmark's cold figures). */
+export function clearTermCache(index: TermIndex): void {
+  termCaches.delete(index)
+}
+
 function termCacheFor(index: TermIndex): TermCache {
   let cache = termCaches.get(index)
   if (!cache) termCaches.set(index, (cache = new TermCache(index.documentCount * TERM_CACHE_BYTES_PER_PARAGRAPH)))
