@@ -2,6 +2,8 @@
 import type { Query } from 'minisearch'
 import { INDEX_OPTIONS, SEARCH_FIELDS } from '../index-build/index-options'
 import { type TermIndex, termIdOf } from '../index-build/term-index'
+import { bitCount, intersectDocs, postingsWithin } from './sorted-lists'
+import { TERM_CACHE_MIN_PARAGRAPHS, termCacheFor } from './term-cache'
 
 /** Matching paragraphs in ascending ordinal order, each with its score and the query terms it matched (a bit per term). */
 export interface Matches {
@@ -301,97 +303,6 @@ class Evaluator {
 /** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
 type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
 
-/** Positions in docs[from … to) of the paragraphs listed in `within` (both ascending), found by galloping. */
-function postingsWithin(docs: Uint32Array, from: number, to: number, within: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(within.length, to - from))
-  let n = 0
-  let lo = from
-  for (let i = 0; i < within.length && lo < to; i++) {
-    const doc = within[i]!
-    let step = 1
-    let hi = lo
-    while (hi < to && docs[hi]! < doc) {
-      lo = hi + 1
-      hi += step
-      step *= 2
-    }
-    hi = Math.min(hi, to)
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (docs[mid]! < doc) lo = mid + 1
-      else hi = mid
-    }
-    if (lo < to && docs[lo] === doc) out[n++] = lo++
-  }
-  return out.subarray(0, n)
-}
-
-/** The ordinals in both ascending lists. */
-function intersectDocs(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(a.length, b.length))
-  let n = 0
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i]! < b[j]!) i++
-    else if (a[i]! > b[j]!) j++
-    else {
-      out[n++] = a[i]!
-      i++
-      j++
-    }
-  }
-  return out.subarray(0, n)
-}
-
-/** Fewest paragraphs a term must match before its scored postings are cached (and at least 1/64 of the index): rarer terms are cheap to score again. */
-const TERM_CACHE_MIN_PARAGRAPHS = 16
-/** Bytes of cached postings per indexed paragraph (64 MB at a million paragraphs). */
-const TERM_CACHE_BYTES_PER_PARAGRAPH = 64
-
-/** Scored postings of common terms, least recently used dropped first, bounded in bytes. Values are never changed once stored. */
-export class TermCache {
-  readonly #entries = new Map<string, { docs: Uint32Array; scores: Float64Array }>()
-  readonly #limit: number
-  #bytes = 0
-
-  constructor(limit: number) {
-    this.#limit = limit
-  }
-
-  get(key: string): { docs: Uint32Array; scores: Float64Array } | undefined {
-    const hit = this.#entries.get(key)
-    if (hit) {
-      this.#entries.delete(key)
-      this.#entries.set(key, hit)
-    }
-    return hit
-  }
-
-  set(key: string, value: { docs: Uint32Array; scores: Float64Array }): void {
-    const size = value.docs.byteLength + value.scores.byteLength
-    if (size > this.#limit / 4) return
-    this.#entries.set(key, value)
-    this.#bytes += size
-    for (const [oldest, old] of this.#entries) {
-      if (this.#bytes <= this.#limit) break
-      this.#entries.delete(oldest)
-      this.#bytes -= old.docs.byteLength + old.scores.byteLength
-    }
-  }
-}
-
-const termCaches = new WeakMap<TermIndex, TermCache>()
-
-/** Forgets every cached term of an index (the benchmark's cold figures). */
-export function clearTermCache(index: TermIndex): void {
-  termCaches.delete(index)
-}
-
-function termCacheFor(index: TermIndex): TermCache {
-  let cache = termCaches.get(index)
-  if (!cache) termCaches.set(index, (cache = new TermCache(index.documentCount * TERM_CACHE_BYTES_PER_PARAGRAPH)))
-  return cache
-}
-
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
 const scratches = new WeakMap<TermIndex, { acc: Float64Array; seen: Uint8Array; mask: Uint32Array }>()
 
@@ -401,18 +312,6 @@ function scratchFor(index: TermIndex, width: number): { acc: Float64Array; seen:
   if (!scratch) scratches.set(index, (scratch = { acc: new Float64Array(N), seen: new Uint8Array(N), mask: new Uint32Array(N) }))
   if (scratch.mask.length < N * width) scratch.mask = new Uint32Array(N * width)
   return scratch
-}
-
-/** Number of bits set in a paragraph's mask words. */
-function bitCount(masks: Uint32Array, from: number, width: number): number {
-  let count = 0
-  for (let x = 0; x < width; x++) {
-    let v = masks[from + x]!
-    v = v - ((v >>> 1) & 0x55555555)
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-    count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
-  }
-  return count
 }
 
 /**

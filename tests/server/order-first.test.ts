@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { orderFirst } from '../../server/search'
+import { orderFirst } from '../../server/order-first'
 
 describe('orderFirst', () => {
   it('puts the same k items first, in the same order, as a full sort, keeping every item', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TermCache } from '../../server/evaluate-query'
+import { TermCache } from '../../server/term-cache'
 
 /** Cached postings of n paragraphs: 12 bytes each (ordinal + score). */
 const entry = (n: number) => ({ docs: new Uint32Array(n), scores: new Float64Array(n) })

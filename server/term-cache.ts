@@ -1,0 +1,52 @@
+// Scored postings of common terms kept between queries, least recently used dropped first, bounded in bytes per indexed paragraph.
+import type { TermIndex } from '../index-build/term-index'
+
+/** Fewest paragraphs a term must match before its scored postings are cached (and at least 1/64 of the index): rarer terms are cheap to score again. */
+export const TERM_CACHE_MIN_PARAGRAPHS = 16
+/** Bytes of cached postings per indexed paragraph (64 MB at a million paragraphs). */
+const TERM_CACHE_BYTES_PER_PARAGRAPH = 64
+
+/** Scored postings of common terms, least recently used dropped first, bounded in bytes. Values are never changed once stored. */
+export class TermCache {
+  readonly #entries = new Map<string, { docs: Uint32Array; scores: Float64Array }>()
+  readonly #limit: number
+  #bytes = 0
+
+  constructor(limit: number) {
+    this.#limit = limit
+  }
+
+  get(key: string): { docs: Uint32Array; scores: Float64Array } | undefined {
+    const hit = this.#entries.get(key)
+    if (hit) {
+      this.#entries.delete(key)
+      this.#entries.set(key, hit)
+    }
+    return hit
+  }
+
+  set(key: string, value: { docs: Uint32Array; scores: Float64Array }): void {
+    const size = value.docs.byteLength + value.scores.byteLength
+    if (size > this.#limit / 4) return
+    this.#entries.set(key, value)
+    this.#bytes += size
+    for (const [oldest, old] of this.#entries) {
+      if (this.#bytes <= this.#limit) break
+      this.#entries.delete(oldest)
+      this.#bytes -= old.docs.byteLength + old.scores.byteLength
+    }
+  }
+}
+
+const termCaches = new WeakMap<TermIndex, TermCache>()
+
+/** Forgets every cached term of an index (the benchmark's cold figures). */
+export function clearTermCache(index: TermIndex): void {
+  termCaches.delete(index)
+}
+
+export function termCacheFor(index: TermIndex): TermCache {
+  let cache = termCaches.get(index)
+  if (!cache) termCaches.set(index, (cache = new TermCache(index.documentCount * TERM_CACHE_BYTES_PER_PARAGRAPH)))
+  return cache
+}
