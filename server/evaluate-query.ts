@@ -2,7 +2,7 @@
 import type { Query } from 'minisearch'
 import { INDEX_OPTIONS, SEARCH_FIELDS } from '../index-build/index-options'
 import { type TermIndex, termIdOf } from '../index-build/term-index'
-import { bitCount, intersectDocs, postingsWithin } from './sorted-lists'
+import { bitCount, firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import { TERM_CACHE_MIN_PARAGRAPHS, termCacheFor } from './term-cache'
 
 /** Matching paragraphs in ascending ordinal order, each with its score and the query terms it matched (a bit per term). */
@@ -274,20 +274,7 @@ class Evaluator {
     const end = large.docs.length
     for (let i = 0; i < small.docs.length && lo < end; i++) {
       const doc = small.docs[i]!
-      // Gallop to a range holding doc, then binary search it.
-      let step = 1
-      let hi = lo
-      while (hi < end && large.docs[hi]! < doc) {
-        lo = hi + 1
-        hi += step
-        step *= 2
-      }
-      hi = Math.min(hi, end - 1)
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (large.docs[mid]! < doc) lo = mid + 1
-        else hi = mid
-      }
+      lo = firstAtOrAfter(large.docs, lo, end, doc)
       if (lo >= end || large.docs[lo] !== doc) continue
       const [ia, ib] = smallFirst ? [i, lo] : [lo, i]
       docs[n] = doc

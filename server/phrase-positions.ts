@@ -1,6 +1,7 @@
 // Phrase checks from word positions: a paragraph matches when the phrase's terms stand at consecutive positions of its text, in order.
 import { SEARCH_FIELDS } from '../index-build/index-options'
 import { POSITION_CHECKPOINT, type TermIndex, termIdOf } from '../index-build/term-index'
+import { firstAtOrAfter } from './sorted-lists'
 
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
 
@@ -38,24 +39,8 @@ class PositionCursor {
   seek(ordinal: number): boolean {
     const { docs, freqs } = this.#index.fields[TEXT_FIELD]!
     const { bytes } = this.#index.positions
-    // Gallop to the first posting at or after the ordinal (in a dense list it is usually the next one or two).
-    let lo = this.#posting
-    if (lo < this.#end && docs[lo]! < ordinal) lo++
-    if (lo < this.#end && docs[lo]! < ordinal) {
-      let step = 1
-      let hi = lo
-      while (hi < this.#end && docs[hi]! < ordinal) {
-        lo = hi + 1
-        hi += step
-        step *= 2
-      }
-      hi = Math.min(hi, this.#end)
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (docs[mid]! < ordinal) lo = mid + 1
-        else hi = mid
-      }
-    }
+    // The first posting at or after the ordinal (in a dense list, usually the next one or two).
+    const lo = firstAtOrAfter(docs, this.#posting, this.#end, ordinal)
     if (lo >= this.#end || docs[lo] !== ordinal) {
       this.#moveTo(Math.min(lo, this.#end))
       return false

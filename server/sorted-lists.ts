@@ -1,25 +1,36 @@
 // Operations on ascending lists of paragraph ordinals and on match masks: the small kernels of query evaluation.
 
-/** Positions in docs[from … to) of the paragraphs listed in `within` (both ascending), found by galloping. */
+/**
+ * The first position in list[from … to) (ascending) holding a value at or above `value`, or `to`:
+ * galloping forward from `from` (steps of 1, 2, 4, …) and then a binary search, so walking a long
+ * list for ascending values costs little when they sit close together.
+ */
+export function firstAtOrAfter(list: Uint32Array, from: number, to: number, value: number): number {
+  let lo = from
+  let step = 1
+  let hi = lo
+  while (hi < to && list[hi]! < value) {
+    lo = hi + 1
+    hi += step
+    step *= 2
+  }
+  hi = Math.min(hi, to)
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Positions in docs[from … to) of the paragraphs listed in `within` (both ascending). */
 export function postingsWithin(docs: Uint32Array, from: number, to: number, within: Uint32Array): Uint32Array {
   const out = new Uint32Array(Math.min(within.length, to - from))
   let n = 0
   let lo = from
   for (let i = 0; i < within.length && lo < to; i++) {
     const doc = within[i]!
-    let step = 1
-    let hi = lo
-    while (hi < to && docs[hi]! < doc) {
-      lo = hi + 1
-      hi += step
-      step *= 2
-    }
-    hi = Math.min(hi, to)
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (docs[mid]! < doc) lo = mid + 1
-      else hi = mid
-    }
+    lo = firstAtOrAfter(docs, lo, to, doc)
     if (lo < to && docs[lo] === doc) out[n++] = lo++
   }
   return out.subarray(0, n)
