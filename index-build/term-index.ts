@@ -1,7 +1,7 @@
 // The inverted index as typed arrays: what MiniSearch's `add()` records for each paragraph (terms, frequencies per field, field lengths), plus word positions in the text for phrases.
 import { Growable } from './growable'
 import { type IndexDocument, INDEX_OPTIONS, SEARCH_FIELDS } from './index-options'
-import { readVarint, writeVarint } from './varint'
+import { readDeltas, skipVarints, writeVarint } from './varint'
 
 /** Postings of one field: term t's are entries start[t] … start[t + 1] - 1, in paragraph order. */
 export interface FieldPostings {
@@ -288,17 +288,18 @@ export function termIdOf(index: Pick<TermIndex, 'terms'>, term: string): number 
   return index.terms[at] === term ? at : -1
 }
 
-/** Word positions (indexes among the text's terms) of text posting `posting`, ascending. */
-export function positionsOf(index: Pick<TermIndex, 'positions' | 'fields'>, posting: number): number[] {
+/** Byte offset in the position bytes where text posting `posting`'s list starts, found from the checkpoint before it. */
+export function positionsAt(index: Pick<TermIndex, 'positions' | 'fields'>, posting: number): number {
   const { bytes, checkpoints } = index.positions
   const freqs = index.fields[TEXT_FIELD]!.freqs
-  const cursor = { at: checkpoints[Math.floor(posting / POSITION_CHECKPOINT)]! }
-  for (let j = posting - (posting % POSITION_CHECKPOINT); j < posting; j++) for (let k = freqs[j]!; k > 0; k--) readVarint(bytes, cursor)
-  const out: number[] = []
-  let position = 0
-  for (let k = freqs[posting]!; k > 0; k--) {
-    position += readVarint(bytes, cursor)
-    out.push(position)
-  }
-  return out
+  let at = checkpoints[Math.floor(posting / POSITION_CHECKPOINT)]!
+  for (let j = posting - (posting % POSITION_CHECKPOINT); j < posting; j++) at = skipVarints(bytes, at, freqs[j]!)
+  return at
+}
+
+/** Word positions (indexes among the text's terms) of text posting `posting`, ascending. */
+export function positionsOf(index: Pick<TermIndex, 'positions' | 'fields'>, posting: number): number[] {
+  const out = new Int32Array(index.fields[TEXT_FIELD]!.freqs[posting]!)
+  readDeltas(index.positions.bytes, positionsAt(index, posting), out.length, out)
+  return [...out]
 }

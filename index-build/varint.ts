@@ -11,14 +11,26 @@ export function writeVarint(out: Growable<Uint8Array>, value: number): void {
   out.data[out.length++] = value
 }
 
-/** Reads the integer at `cursor.at` and moves the cursor past it. */
-export function readVarint(bytes: Uint8Array, cursor: { at: number }): number {
-  let value = 0
-  let shift = 0
-  for (;;) {
-    const byte = bytes[cursor.at++]!
-    value += (byte & 0x7f) * 2 ** shift
-    if (byte < 0x80) return value
-    shift += 7
+/** The offset just past `count` integers starting at `at`, without decoding them. */
+export function skipVarints(bytes: Uint8Array, at: number, count: number): number {
+  for (let k = 0; k < count; k++) while (bytes[at++]! >= 0x80);
+  return at
+}
+
+/** Decodes `count` delta-coded integers starting at `at` into out[0 … count - 1] as running sums; returns the offset past them. */
+export function readDeltas(bytes: Uint8Array, at: number, count: number, out: Int32Array): number {
+  let sum = 0
+  for (let k = 0; k < count; k++) {
+    let value = 0
+    let shift = 0
+    for (;;) {
+      const byte = bytes[at++]!
+      value += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) break
+      shift += 7
+    }
+    sum += value
+    out[k] = sum
   }
+  return at
 }

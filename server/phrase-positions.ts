@@ -1,6 +1,7 @@
 // Phrase checks from word positions: a paragraph matches when the phrase's terms stand at consecutive positions of its text, in order.
 import { SEARCH_FIELDS } from '../index-build/index-options'
-import { POSITION_CHECKPOINT, type TermIndex, termIdOf } from '../index-build/term-index'
+import { POSITION_CHECKPOINT, positionsAt, type TermIndex, termIdOf } from '../index-build/term-index'
+import { readDeltas, skipVarints } from '../index-build/varint'
 import { firstAtOrAfter } from './sorted-lists'
 
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
@@ -8,7 +9,6 @@ const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
 /** Reads one term's text postings and their positions, moving forward through the position bytes without decoding what it passes. */
 class PositionCursor {
   readonly #index: TermIndex
-  readonly #first: number
   readonly #end: number
   /** Next posting whose positions start at byte `#at`. */
   #posting: number
@@ -20,19 +20,9 @@ class PositionCursor {
   constructor(index: TermIndex, term: number) {
     this.#index = index
     const { start } = index.fields[TEXT_FIELD]!
-    this.#first = start[term]!
     this.#end = start[term + 1]!
-    this.#posting = this.#first
-    this.#at = this.#checkpointAt(this.#first)
-  }
-
-  /** Byte offset of a posting's positions, from the checkpoint before it. */
-  #checkpointAt(posting: number): number {
-    const { bytes, checkpoints } = this.#index.positions
-    const freqs = this.#index.fields[TEXT_FIELD]!.freqs
-    let at = checkpoints[Math.floor(posting / POSITION_CHECKPOINT)]!
-    for (let j = posting - (posting % POSITION_CHECKPOINT); j < posting; j++) for (let k = freqs[j]!; k > 0; k--) while (bytes[at++]! >= 0x80);
-    return at
+    this.#posting = start[term]!
+    this.#at = positionsAt(index, this.#posting)
   }
 
   /** True when the term occurs in the paragraph's text; its positions are then in `positions[0 … count - 1]`. Ordinals must not decrease between calls. */
@@ -48,20 +38,7 @@ class PositionCursor {
     this.#moveTo(lo)
     const tf = freqs[lo]!
     if (this.positions.length < tf) this.positions = new Int32Array(tf * 2)
-    let position = 0
-    let at = this.#at
-    for (let k = 0; k < tf; k++) {
-      let value = 0
-      let shift = 0
-      for (;;) {
-        const byte = bytes[at++]!
-        value += (byte & 0x7f) * 2 ** shift
-        if (byte < 0x80) break
-        shift += 7
-      }
-      position += value
-      this.positions[k] = position
-    }
+    readDeltas(bytes, this.#at, tf, this.positions)
     this.count = tf
     return true
   }
@@ -76,10 +53,10 @@ class PositionCursor {
     const { bytes } = this.#index.positions
     const freqs = this.#index.fields[TEXT_FIELD]!.freqs
     if (posting - this.#posting > POSITION_CHECKPOINT) {
-      this.#at = this.#checkpointAt(posting)
+      this.#at = positionsAt(this.#index, posting)
     } else {
       let at = this.#at
-      for (let j = this.#posting; j < posting; j++) for (let k = freqs[j]!; k > 0; k--) while (bytes[at++]! >= 0x80);
+      for (let j = this.#posting; j < posting; j++) at = skipVarints(bytes, at, freqs[j]!)
       this.#at = at
     }
     this.#posting = posting
