@@ -71,15 +71,15 @@ export class TermIndexBuilder {
   readonly #rawIndex = new Map<string, number>()
   /** Term id of each raw token (by raw index), or -1 when it processes to nothing. */
   readonly #rawTerm = new Growable(Int32Array)
-  /** Per-value scratch: `#rawStamp[raw] === #rawStampNow` marks raw tokens already counted in the value. */
-  #rawStamp = new Int32Array(1024)
+  /** Per-value scratch: `#rawStamp[raw] === #rawStampNow` marks raw tokens already counted in the value (stamps start at 1). */
+  readonly #rawStamp = new Growable(Int32Array)
   #rawStampNow = 0
   readonly #docFreq = new Growable(Uint32Array)
   readonly #lastDoc = new Growable(Int32Array)
   readonly #fields = SEARCH_FIELDS.map(() => new FieldBuilder())
-  /** Per-document scratch: term id → slot among the document's distinct terms (valid when stamp matches). */
-  #slot = new Int32Array(1024)
-  #stamp = new Int32Array(1024).fill(-1)
+  /** Per-document scratch, by term id: slot among the document's distinct terms, valid when `#stamp[id] === #stampNow` (stamps start at 1). */
+  readonly #slot = new Growable(Int32Array)
+  readonly #stamp = new Growable(Int32Array)
   #stampNow = 0
   /** Scratch for grouping one text's positions by term. */
   #fill = new Int32Array(256)
@@ -97,14 +97,8 @@ export class TermIndexBuilder {
       this.#termIds.set(term, id)
       this.#docFreq.push(0)
       this.#lastDoc.push(-1)
-      if (id >= this.#slot.length) {
-        const slot = new Int32Array(this.#slot.length * 2)
-        slot.set(this.#slot)
-        this.#slot = slot
-        const stamp = new Int32Array(this.#stamp.length * 2).fill(-1)
-        stamp.set(this.#stamp)
-        this.#stamp = stamp
-      }
+      this.#slot.push(0)
+      this.#stamp.push(0)
     }
     return id
   }
@@ -124,15 +118,11 @@ export class TermIndexBuilder {
         r = this.#rawIndex.size
         this.#rawIndex.set(token, r)
         this.#rawTerm.push(typeof term === 'string' && term ? this.#idOf(term) : -1)
-        if (r >= this.#rawStamp.length) {
-          const grown = new Int32Array(this.#rawStamp.length * 2)
-          grown.set(this.#rawStamp)
-          this.#rawStamp = grown
-        }
+        this.#rawStamp.push(0)
       }
       // MiniSearch's field length: distinct raw tokens.
-      if (this.#rawStamp[r] !== now) {
-        this.#rawStamp[r] = now
+      if (this.#rawStamp.data[r] !== now) {
+        this.#rawStamp.data[r] = now
         unique++
       }
       const id = this.#rawTerm.data[r]!
@@ -156,16 +146,18 @@ export class TermIndexBuilder {
       fb.average = (fb.average * ordinal + unique) / (ordinal + 1)
       // Distinct terms in first-appearance order, with counts.
       const now = ++this.#stampNow
+      const stamp = this.#stamp.data
+      const slot = this.#slot.data
       const distinct: number[] = []
       const counts: number[] = []
       for (const id of ids) {
-        if (this.#stamp[id] !== now) {
-          this.#stamp[id] = now
-          this.#slot[id] = distinct.length
+        if (stamp[id] !== now) {
+          stamp[id] = now
+          slot[id] = distinct.length
           distinct.push(id)
           counts.push(0)
         }
-        counts[this.#slot[id]!]!++
+        counts[slot[id]!]!++
       }
       const firstPosting = fb.term.length
       for (let k = 0; k < distinct.length; k++) {
@@ -195,7 +187,8 @@ export class TermIndexBuilder {
       fill[k] = total
       total += counts[k]!
     }
-    for (let position = 0; position < ids.length; position++) positions[fill[this.#slot[ids[position]!]!]!++] = position
+    const slot = this.#slot.data
+    for (let position = 0; position < ids.length; position++) positions[fill[slot[ids[position]!]!]!++] = position
     let i = 0
     for (let k = 0; k < distinct.length; k++) {
       fb.posStart.push(fb.posBytes.length)

@@ -1,4 +1,5 @@
 // Per-index data derived once for fast filtering, faceting and sorting: facet codes in typed arrays, region ancestry, dates, browse order.
+import { Growable } from '../index-build/growable'
 import { dateKeyOf, type EntityColumn } from '../index-build/index-columns'
 import type { LoadedIndex } from '../index-build/index-file'
 import { type Article, outletFacetValue } from '../index-build/types'
@@ -66,27 +67,21 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
   // Each code once per row: `lastRow[code] === p` marks codes already written for row p.
   const lastRow = new Int32Array(names.length).fill(-1)
   const offsets = new Uint32Array(n + 1)
-  let values = new Uint32Array(rows.values.length * 2 + 16)
-  let m = 0
+  const values = new Growable(Uint32Array, rows.values.length + 16)
   for (let p = 0; p < n; p++) {
-    offsets[p] = m
+    offsets[p] = values.length
     for (let k = rows.offsets[p]!, end = rows.offsets[p + 1]!; k < end; k++) {
       const codes = codesByEntity[rows.values[k]!]!
       for (let c = 0; c < codes.length; c++) {
         const code = codes[c]!
         if (lastRow[code] === p) continue
         lastRow[code] = p
-        if (m === values.length) {
-          const grown = new Uint32Array(values.length * 2)
-          grown.set(values)
-          values = grown
-        }
-        values[m++] = code
+        values.push(code)
       }
     }
   }
-  offsets[n] = m
-  const codes = values.slice(0, m)
+  offsets[n] = values.length
+  const codes = values.copy()
   return { names, codeOf, offsets, values: codes, ...invert(names.length, offsets, codes) }
 }
 
