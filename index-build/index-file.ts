@@ -265,10 +265,13 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
     const length = bytes.byteLength / ELEMENT_BYTES[kind]
     return (kind === 'u8' ? new Uint8Array(bytes.buffer, bytes.byteOffset, length) : kind === 'u16' ? new Uint16Array(bytes.buffer, bytes.byteOffset, length) : kind === 'u32' ? new Uint32Array(bytes.buffer, bytes.byteOffset, length) : new Float64Array(bytes.buffer, bytes.byteOffset, length)) as K extends 'u8' ? Uint8Array : K extends 'u16' ? Uint16Array : K extends 'u32' ? Uint32Array : Float64Array
   }
-  const records = <T>(name: string): T[] => {
-    const text = Buffer.from(section(name).buffer, section(name).byteOffset, section(name).byteLength).toString('utf8')
-    return text === '' ? [] : text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as T)
+  /** A section's newline-terminated lines. */
+  const lines = (name: string): string[] => {
+    const data = section(name)
+    const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8')
+    return text === '' ? [] : text.slice(0, -1).split('\n')
   }
+  const records = <T>(name: string): T[] => lines(name).map((line) => JSON.parse(line) as T)
   try {
     const { counts } = header
     const articles = records<Article>('articles')
@@ -278,11 +281,9 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
       blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
       counts.paragraphs,
     )
-    const termText = Buffer.from(section('terms').buffer, section('terms').byteOffset, section('terms').byteLength).toString('utf8')
-    const termList = termText === '' ? [] : termText.slice(0, -1).split('\n')
     const terms: TermIndex = {
       documentCount: counts.paragraphs,
-      terms: termList,
+      terms: lines('terms'),
       docFreq: view('docFreq', 'u32'),
       fields: SEARCH_FIELDS.map((field) => ({ start: view(`${field}.start`, 'u32'), docs: view(`${field}.docs`, 'u32'), freqs: view(`${field}.freqs`, 'u16', 'u32') })),
       fieldLength: SEARCH_FIELDS.map((field) => view(`${field}.length`, 'u16', 'u32')),
@@ -344,15 +345,4 @@ export function loadIndex(index: IndexFile): LoadedIndex {
   const sections = indexSections(index)
   const header = checkHeader(headerOf(index, sections), '')
   return fromSections(header, new Map(sections.map((s) => [s.name, s.data])), '')
-}
-
-/** The ordinal of a paragraph id (`${articleId}:${position}`), or -1 when the index has no such paragraph. */
-export function ordinalOf(index: LoadedIndex, id: string): number {
-  const colon = id.lastIndexOf(':')
-  if (colon < 0) return -1
-  const first = index.firstOrdinal.get(id.slice(0, colon))
-  const position = Number(id.slice(colon + 1))
-  const article = index.articleById.get(id.slice(0, colon))
-  if (first === undefined || !article || !Number.isInteger(position) || position < 0 || position >= article.paragraphCount) return -1
-  return first + position
 }

@@ -49,9 +49,4 @@ export class ParagraphStore {
     const start = i === 0 ? 0 : ends[i - 1]! + 1
     return JSON.parse(this.#blocks[b]!.toString('utf8', start, ends[i]!)) as Paragraph
   }
-
-  /** Bytes held. */
-  get bytes(): number {
-    return this.#blocks.reduce((sum, block) => sum + block.length, 0)
-  }
 }

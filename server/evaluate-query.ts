@@ -61,12 +61,13 @@ function collectTerms(query: Query, into: Map<string, number>): void {
 class Evaluator {
   readonly #index: TermIndex
   readonly #bits: Map<string, number>
-  readonly #width: number
+  /** Mask words per paragraph: one bit per distinct query term. */
+  readonly width: number
 
   constructor(index: TermIndex, bits: Map<string, number>) {
     this.#index = index
     this.#bits = bits
-    this.#width = Math.max(1, Math.ceil(bits.size / 32))
+    this.width = Math.max(1, Math.ceil(bits.size / 32))
   }
 
   #empty(): Matches {
@@ -142,7 +143,7 @@ class Evaluator {
     const N = this.#index.documentCount
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
     if (total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
-    const w = this.#width
+    const w = this.width
     const { acc, seen, mask } = scratchFor(this.#index, w)
     for (const { docs, scores, masks } of nonEmpty) {
       for (let i = 0; i < docs.length; i++) {
@@ -199,7 +200,7 @@ class Evaluator {
       const postings = within && within.length * 8 < matchingCount ? postingsWithin(docs, from, to, within) : null
       if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
-      const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.#width) }
+      const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.width) }
       for (let i = 0; i < count; i++) {
         const j = postings ? postings[i]! : from + i
         const termFreq = freqs[j]!
@@ -208,7 +209,7 @@ class Evaluator {
         const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
         if (postings) out.docs[i] = docs[j]!
         out.scores[i] = 1 * termBoost * fieldBoost * 1 * rawScore
-        out.masks[i * this.#width + word] = flag
+        out.masks[i * this.width + word] = flag
       }
       perField.push(out)
     })
@@ -219,14 +220,14 @@ class Evaluator {
 
   /** Cached scored postings with this query's bit for the term. */
   #withMask({ docs, scores }: { docs: Uint32Array; scores: Float64Array }, word: number, flag: number): Matches {
-    const masks = new Uint32Array(docs.length * this.#width)
-    for (let i = 0; i < docs.length; i++) masks[i * this.#width + word] = flag
+    const masks = new Uint32Array(docs.length * this.width)
+    for (let i = 0; i < docs.length; i++) masks[i * this.width + word] = flag
     return { docs, scores, masks }
   }
 
   /** OR: every paragraph of either, scores added (a's first) where both match. */
   #union(a: Matches, b: Matches): Matches {
-    const w = this.#width
+    const w = this.width
     const na = a.docs.length
     const nb = b.docs.length
     if (nb === 0) return a
@@ -264,7 +265,7 @@ class Evaluator {
 
   /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer. */
   #intersect(a: Matches, b: Matches): Matches {
-    const w = this.#width
+    const w = this.width
     const [small, large, smallFirst] = a.docs.length <= b.docs.length ? [a, b, true] : [b, a, false]
     const docs = new Uint32Array(small.docs.length)
     const scores = new Float64Array(small.docs.length)
@@ -311,7 +312,7 @@ export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptio
   const bits = new Map<string, number>()
   collectTerms(query, bits)
   const evaluator = new Evaluator(index, bits)
-  const width = Math.max(1, Math.ceil(bits.size / 32))
+  const { width } = evaluator
   const raw = evaluator.run(query, options)
   const scores = new Float64Array(raw.docs.length)
   for (let i = 0; i < raw.docs.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)

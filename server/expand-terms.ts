@@ -1,6 +1,7 @@
 // Expands a query word into the index terms it should match: itself if indexed, else its nearest typo corrections (transpositions count as one edit), plus completions when it is being typed; bounded and ranked by frequency.
 import type { LoadedIndex } from '../index-build/index-file'
-import { lowerBound, topWithPrefix } from './vocabulary'
+import { lowerBound } from '../index-build/term-index'
+import { topWithPrefix } from './vocabulary'
 
 /** An index term a query word matches, and how. */
 export interface Expansion {

@@ -178,7 +178,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const { offsets: regionOffsets, values: regionValues } = ctx.region
   const { dateKey, dayOf } = ctx
   const outletOf = ctx.outlet.codes
-  const byDate = from > 0 || to > 0
+  const dateLimited = from > 0 || to > 0
   const byTags = actorCodes.length > 0 || regionCodes.length > 0
   const tagged = byTags ? taggedWithAll(ctx.dateKey.length, [{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
   const candidateOrdinals = candidates.ordinals
@@ -186,7 +186,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   let n = 0
   for (let i = 0; i < candidateOrdinals.length; i++) {
     const p = candidateOrdinals[i]!
-    if (byDate) {
+    if (dateLimited) {
       const date = dateKey[p]!
       if (date === 0 || (from && date < from) || (to && date > to)) continue
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { assembleIndex } from '../../index-build/assemble-index'
-import { IndexFileError, ordinalOf, readIndexFile, writeIndexFile } from '../../index-build/index-file'
+import { IndexFileError, readIndexFile, writeIndexFile } from '../../index-build/index-file'
 import { evaluateQuery } from '../../server/evaluate-query'
 import type { Article, IndexFile, Paragraph } from '../../index-build/types'
 
@@ -39,8 +39,8 @@ describe('writeIndexFile / readIndexFile', () => {
     expect(loaded.articles).toEqual(sampleIndex().articles)
     expect(loaded.terms).toEqual(sampleIndex().terms)
     expect([...evaluateQuery(loaded.terms, 'harbour').docs].map((ordinal) => loaded.paragraphs.get(ordinal).id)).toEqual(['a:0', 'a:1', 'b:0'])
-    expect(loaded.paragraphs.get(ordinalOf(loaded, 'a:1')).text).toContain('“a good sign”')
-    expect([ordinalOf(loaded, 'a:2'), ordinalOf(loaded, 'c:0'), ordinalOf(loaded, 'a'), ordinalOf(loaded, 'a:x')]).toEqual([-1, -1, -1, -1])
+    expect(loaded.paragraphs.get(loaded.firstOrdinal.get('a')! + 1).text).toContain('“a good sign”')
+    expect([loaded.firstOrdinal.get('a'), loaded.firstOrdinal.get('b'), loaded.firstOrdinal.get('c')]).toEqual([0, 2, undefined])
   })
 
   it('writes the same bytes for the same content, a header line and an end line, and leaves no temp file', async () => {
