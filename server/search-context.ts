@@ -39,9 +39,7 @@ export interface SearchContext {
   actor: FacetColumn
   /** Regions mentioned, each with all its broader regions (so a region filter includes the places inside it). */
   region: FacetColumn
-  /** Article date as a sortable number YYYYMMDD per paragraph; 0 when unknown. */
-  dateKey: Uint32Array
-  /** The distinct dates, ascending, and each paragraph's index among them (0 when undated; date k is days[k - 1]). */
+  /** The distinct article dates (YYYYMMDD), ascending, and each paragraph's index among them (0 when undated; index k is days[k - 1]). */
   days: Uint32Array
   dayOf: Uint32Array
   /** Ordinals newest first (unknown dates last), then by paragraph id: the browse order. */
@@ -96,11 +94,7 @@ export function searchContext(index: LoadedIndex): SearchContext {
   const articleOutlet = Uint32Array.from(articles, (a) => outletCode.get(outletFacetValue(a))!)
   const articleDate = Uint32Array.from(articles, (a) => dateKeyOf(a.date))
   const outletCodes = new Uint32Array(n)
-  const dateKey = new Uint32Array(n)
-  for (let p = 0; p < n; p++) {
-    outletCodes[p] = articleOutlet[columns.article[p]!]!
-    dateKey[p] = articleDate[columns.article[p]!]!
-  }
+  for (let p = 0; p < n; p++) outletCodes[p] = articleOutlet[columns.article[p]!]!
   const days = Uint32Array.from(new Set(articleDate.filter((key) => key > 0))).sort()
   const dayIndex = new Map([...days].map((key, k) => [key, k + 1]))
   const articleDay = Uint32Array.from(articleDate, (key) => (key === 0 ? 0 : dayIndex.get(key)!))
@@ -139,7 +133,6 @@ export function searchContext(index: LoadedIndex): SearchContext {
     outlet: { names: outletNames, codeOf: outletCode, codes: outletCodes },
     actor: facetColumn(columns.actors, (e) => [entities[e]!.name]),
     region: facetColumn(columns.regions, withAncestors),
-    dateKey,
     days,
     dayOf,
     byDate: columns.byDate,

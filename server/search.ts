@@ -6,6 +6,7 @@ import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
 import { orderFirst } from './order-first'
 import { phraseTest } from './phrase-positions'
+import { firstAtOrAfter } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
@@ -176,20 +177,20 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const dayCounts = new Uint32Array(ctx.days.length + 1)
   const { offsets: actorOffsets, values: actorValues } = ctx.actor
   const { offsets: regionOffsets, values: regionValues } = ctx.region
-  const { dateKey, dayOf } = ctx
+  const { days, dayOf } = ctx
   const outletOf = ctx.outlet.codes
+  // A date range as a range of day indexes (days are sorted; index 0, undated, is never inside).
   const dateLimited = from > 0 || to > 0
+  const firstDay = from ? firstAtOrAfter(days, 0, days.length, from) + 1 : 1
+  const lastDay = to ? firstAtOrAfter(days, 0, days.length, to + 1) : days.length
   const byTags = actorCodes.length > 0 || regionCodes.length > 0
-  const tagged = byTags ? taggedWithAll(ctx.dateKey.length, [{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
+  const tagged = byTags ? taggedWithAll(dayOf.length, [{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
   const candidateOrdinals = candidates.ordinals
   const kept = new Uint32Array(candidateOrdinals.length)
   let n = 0
   for (let i = 0; i < candidateOrdinals.length; i++) {
     const p = candidateOrdinals[i]!
-    if (dateLimited) {
-      const date = dateKey[p]!
-      if (date === 0 || (from && date < from) || (to && date > to)) continue
-    }
+    if (dateLimited && (dayOf[p]! < firstDay || dayOf[p]! > lastDay)) continue
     if (excluded !== null && excluded.has(p)) continue
     if (tagged !== null && tagged[p] === 0) continue
     const outlet = outletOf[p]!

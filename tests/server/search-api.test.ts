@@ -145,6 +145,13 @@ describe('GET /api/search: filters and facets', () => {
     expect(ids(await search('q=&from=2024-07-01&to=2024-07-26')).sort()).toEqual(['a1:0', 'a1:1', 'a1:2'])
   })
 
+  it('includes both ends of a date range', async () => {
+    // a1 is dated 2024-07-25 and a2 2024-07-27: a one-day range on either date keeps that article.
+    expect(ids(await search('q=&from=2024-07-25&to=2024-07-25')).sort()).toEqual(['a1:0', 'a1:1', 'a1:2'])
+    expect(ids(await search('q=&from=2024-07-27&to=2024-07-27')).sort()).toEqual(['a2:0', 'a2:1'])
+    expect(ids(await search('q=&from=2024-07-26&to=2024-07-26'))).toEqual([])
+  })
+
   it('matches nothing for an unknown facet value, and still lists it at 0', async () => {
     const answer = await search('q=&actor=Nobody%20Known')
     expect(answer.total).toBe(0)
