@@ -42,20 +42,36 @@ export interface ShingleKeys {
   ends: Uint32Array
 }
 
+/** Most raw tokens whose word hash is remembered; past it the memory starts afresh (a build's vocabulary is far smaller). */
+const WORD_HASH_MEMORY = 1 << 20
+
+/** Hash of each raw token's normalised word, or -1 when it normalises to nothing: most tokens repeat, so each is normalised once. */
+const wordHashOf = new Map<string, number>()
+
+/** The word hashes of a text's comparable words, in order (comparableWords, hashed). */
+function wordHashes(text: string): number[] {
+  const hashes: number[] = []
+  for (const token of tokenize(text)) {
+    let h = wordHashOf.get(token)
+    if (h === undefined) {
+      const term = normaliseTerm(token)
+      h = term ? hashWord(term) : -1
+      if (wordHashOf.size >= WORD_HASH_MEMORY) wordHashOf.clear()
+      wordHashOf.set(token, h)
+    }
+    if (h >= 0) hashes.push(h)
+  }
+  return hashes
+}
+
 /**
  * The shingle keys of some paragraphs. A run of words is keyed by two independent 32-bit
  * polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
  */
 export function shingleKeys(texts: string[]): ShingleKeys {
-  const wordHash = new Map<string, number>()
   const perText: number[][] = texts.map((text) => {
-    const words = comparableWords(text)
-    if (words.length < SHINGLE_WORDS) return []
-    const hashes = words.map((w) => {
-      let h = wordHash.get(w)
-      if (h === undefined) wordHash.set(w, (h = hashWord(w)))
-      return h
-    })
+    const hashes = wordHashes(text)
+    if (hashes.length < SHINGLE_WORDS) return []
     const seen = new Set<number>()
     for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
       let h1 = 0

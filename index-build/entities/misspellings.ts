@@ -29,21 +29,39 @@ function nearMiss(tokens: Token[], covered: boolean[], i: number, spelling: stri
   return edits <= MAX_EDITS && edits * 4 <= letters
 }
 
-/** Misspelt mentions of the given people among tokens no other match covers. */
-export function findMisspellings(tokens: Token[], covered: boolean[], persons: { name: string; spellings: string[][] }[]): (PhraseMatch & { surface: string })[] {
+/** A person's spellings of two words or more, grouped by initial; within a group, people in the order given, each person's spellings in order. */
+export type MisspellingIndex = Map<string, { name: string; spelling: string[] }[]>
+
+/** The index findMisspellings looks people up in: made once per article, used for each of its texts. */
+export function misspellingIndex(persons: { name: string; spellings: string[][] }[]): MisspellingIndex {
+  const index: MisspellingIndex = new Map()
+  for (const person of persons) {
+    for (const spelling of person.spellings) {
+      // nearMiss needs two words or more, the first starting with the token's initial.
+      if (spelling.length < 2) continue
+      const initial = spelling[0]![0]!
+      const group = index.get(initial)
+      if (group) group.push({ name: person.name, spelling })
+      else index.set(initial, [{ name: person.name, spelling }])
+    }
+  }
+  return index
+}
+
+/** Misspelt mentions of the indexed people among tokens no other match covers: at each token, the first person (in the order indexed) one of whose spellings it nearly spells. */
+export function findMisspellings(tokens: Token[], covered: boolean[], index: MisspellingIndex): (PhraseMatch & { surface: string })[] {
   const found: (PhraseMatch & { surface: string })[] = []
-  const initials = new Set(persons.flatMap((p) => p.spellings.map((s) => s[0]?.[0])))
+  if (index.size === 0) return found
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!.text
-    if (covered[i] || !initials.has(first[0]) || !CAPITALISED.test(first)) continue
-    for (const person of persons) {
-      const hit = person.spellings.find((spelling) => nearMiss(tokens, covered, i, spelling))
-      if (hit) {
-        const to = i + hit.length
-        found.push({ name: person.name, from: i, to, start: tokens[i]!.start, end: tokens[to - 1]!.end, surface: tokens.slice(i, to).map((t) => t.text).join(' ') })
-        i = to - 1
-        break
-      }
+    if (covered[i]) continue
+    const group = index.get(first[0]!)
+    if (!group || !CAPITALISED.test(first)) continue
+    const hit = group.find((entry) => nearMiss(tokens, covered, i, entry.spelling))
+    if (hit) {
+      const to = i + hit.spelling.length
+      found.push({ name: hit.name, from: i, to, start: tokens[i]!.start, end: tokens[to - 1]!.end, surface: tokens.slice(i, to).map((t) => t.text).join(' ') })
+      i = to - 1
     }
   }
   return found

@@ -2,7 +2,7 @@
 import type { Entity, Mention } from '../types'
 import { type KnowledgeBase, parentChain } from './knowledge-base'
 import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
-import { findMisspellings } from './misspellings'
+import { findMisspellings, misspellingIndex } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
 import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity, suffixedOrganisation, titledPerson } from './nlp-entities'
 import { personReferences } from './person-references'
@@ -108,7 +108,8 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
     if (phrase.tokens.length === 0) continue
     nlpPhrases.set(phrase.tokens[0]!, [...(nlpPhrases.get(phrase.tokens[0]!) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length))
   }
-  const fullMatches = nlpPhrases.size === 0 ? input.knownMatches : tokens.map((t) => matchPhrases(t, withNlpPhrases(known, nlpPhrases)))
+  const withNlp = nlpPhrases.size === 0 ? null : withNlpPhrases(known, nlpPhrases)
+  const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t) => matchPhrases(t, withNlp))
 
   // 3. People named in full in this article, and the short ways of referring to them.
   const personNames = new Set<string>()
@@ -126,14 +127,16 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
   }
   const references = personReferences(persons, (token) => known(token)?.some((p) => p.tokens.length === 1) ?? false)
   const referenceByToken = new Map(references.map((p) => [p.tokens[0]!, [p]]))
+  const referenceOf = (first: string) => referenceByToken.get(first)
+  const misspellings = misspellingIndex(persons)
 
   const tagged = tokens.map((t, i) => {
     const matches = [...fullMatches[i]!]
-    const misspelt = findMisspellings(t, coverage(t, matches), persons)
+    const misspelt = findMisspellings(t, coverage(t, matches), misspellings)
     for (const m of misspelt) noteSurface(m.name, m.surface)
     matches.push(...misspelt)
     const covered = coverage(t, matches)
-    for (const m of matchPhrases(t, (first) => referenceByToken.get(first))) {
+    for (const m of matchPhrases(t, referenceOf)) {
       if (!covered[m.from]) matches.push(m)
     }
     for (const m of fullMatches[i]!) noteSurface(m.name, texts[i]!.slice(m.start, m.end))
