@@ -2,10 +2,12 @@
 import { assembleIndex } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
+import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, linkByShingles } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
+import type { TermIndex } from './term-index'
 import type { BuildReport, DropReason, IndexFile } from './types'
 
 export { articleIdFor, MAX_LINE_CHARS, type SeedPage } from './process-page'
@@ -38,17 +40,20 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
 
 /** buildCorpus with the pages cleaned and tagged on `workers` worker threads: the same index file, sooner for many pages. */
 export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<IndexFile> {
-  const outcomes = await processPagesInParallel([...pages].sort(byFile), sources, {
+  const { outcomes, terms } = await processPagesInParallel([...pages].sort(byFile), sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,
     workers: options.workers,
     onProgress: options.onProgress,
   })
-  return combineOutcomes(outcomes, sources)
+  // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
+  const ids = outcomes.flatMap((o) => (o.article ? [o.article.id] : []))
+  const paragraphs = outcomes.reduce((n, o) => n + o.paragraphs.length, 0)
+  return combineOutcomes(outcomes, sources, new Set(ids).size === ids.length ? mergeTermIndexes(terms, paragraphs) : undefined)
 }
 
-/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index. */
-export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): IndexFile {
+/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index (`terms`, when already built over the paragraphs in file order). */
+export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, terms?: TermIndex): IndexFile {
   const warnings: BuildReport['warnings'] = []
   const dropped: Partial<Record<DropReason, number>> = {}
   const sorted = [...outcomes].sort(byFile)
@@ -72,5 +77,5 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): Inde
     if (e.region) byType.region = (byType.region ?? 0) + 1
   }
   const report: BuildReport = { articles: articles.length, paragraphs: paragraphs.length, dropped, entities: byType, warnings }
-  return assembleIndex(articles, paragraphs, entities, report)
+  return assembleIndex(articles, paragraphs, entities, report, terms)
 }

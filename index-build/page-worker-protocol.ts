@@ -4,6 +4,7 @@ import type { NlpEntity } from './entities/nlp-entities'
 import type { NlpQuestion } from './entities/nlp-questions'
 import type { PageOutcome, SeedPage } from './process-page'
 import type { SourceEntry } from './sources'
+import type { TermIndex } from './term-index'
 
 /** What a page worker starts with. */
 export interface PageWorkerData {
@@ -37,5 +38,5 @@ export type PageWorkerReply =
   | { kind: 'answered'; answers: [string, NlpEntity[]][] }
   /** Some pages' outcomes; more may follow. */
   | { kind: 'tagged'; outcomes: [number, PageOutcome][] }
-  /** Every page held has been tagged. */
-  | { kind: 'done' }
+  /** Every page held has been tagged; the term index of their paragraphs, in file order, ordinals counted within this worker. */
+  | { kind: 'done'; terms: TermIndex }

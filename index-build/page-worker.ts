@@ -1,9 +1,11 @@
 // A page worker: cleans and tags its share of a build's pages in three steps, so that every NLP answer is the one a serial build would get.
 import { parentPort, workerData } from 'node:worker_threads'
+import { toIndexDocument } from './assemble-index'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
 import type { PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
+import { type TermIndex, TermIndexBuilder } from './term-index'
 
 /** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
 const OUTCOMES_PER_MESSAGE = 64
@@ -21,8 +23,16 @@ function buffersOf(outcomes: [number, PageOutcome][]): ArrayBuffer[] {
   return outcomes.flatMap(([, o]) => [o.shingles.keys.buffer, o.shingles.ends.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
 }
 
-/** Tags every page held, in file order, taking every NLP answer from `cache`. */
-function tagAll(cache: NlpCache): void {
+/** The typed-array buffers of a term index, to transfer rather than copy. */
+function termBuffers(terms: TermIndex): ArrayBuffer[] {
+  const arrays = [terms.docFreq, ...terms.fields.flatMap((f) => [f.start, f.docs, f.freqs]), ...terms.fieldLength, terms.avgFieldLength, terms.positions.bytes, terms.positions.checkpoints]
+  return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
+}
+
+/** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index of their paragraphs (ordinals counted here). */
+function tagAll(cache: NlpCache): TermIndex {
+  const terms = new TermIndexBuilder()
+  let ordinal = 0
   let batch: [number, PageOutcome][] = []
   const flush = () => {
     if (batch.length > 0) reply({ kind: 'tagged', outcomes: batch }, buffersOf(batch))
@@ -34,12 +44,15 @@ function tagAll(cache: NlpCache): void {
     for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
       if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
     }
-    batch.push([index, tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache }, prepared)])
+    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache }, prepared)
+    for (const p of outcome.paragraphs) terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))
+    batch.push([index, outcome])
     held.delete(index)
     if (batch.length >= OUTCOMES_PER_MESSAGE) flush()
   }
   flush()
   finished.clear()
+  return terms.finish()
 }
 
 port.on('message', (request: PageWorkerRequest) => {
@@ -65,7 +78,7 @@ port.on('message', (request: PageWorkerRequest) => {
     }
     reply({ kind: 'answered', answers: [...cache] })
   } else {
-    tagAll(new Map(request.answers))
-    reply({ kind: 'done' })
+    const terms = tagAll(new Map(request.answers))
+    reply({ kind: 'done', terms }, termBuffers(terms))
   }
 })

@@ -6,6 +6,7 @@ import { type NlpQuestion, nlpQuestions } from './entities/nlp-questions'
 import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
 import type { PageOutcome, SeedPage } from './process-page'
 import type { Sources } from './sources'
+import type { TermIndexPart } from './merge-term-indexes'
 
 /** Options of processPagesInParallel. */
 export interface ParallelOptions {
@@ -63,13 +64,21 @@ function startWorker(data: PageWorkerData, onTagged: (outcomes: [number, PageOut
   }
 }
 
+/** What the workers give: each page's outcome, and the term index of the pages' paragraphs in parts. */
+export interface ParallelOutcome {
+  /** The outcome of processPage for each page, in the order given. */
+  outcomes: PageOutcome[]
+  /** Each worker's term index of its pages' paragraphs, with their ordinals among all the pages' paragraphs in order. */
+  terms: TermIndexPart[]
+}
+
 /**
  * The outcome of processPage for each page, in the order given (file order), computed on
  * `workers` threads in three rounds: clean every page and list its candidate runs; ask the NLP
  * library the serial build's questions, each where its page is held; tag every page with all
- * the answers. The result is the serial build's, whatever the timing.
+ * the answers (and index its paragraphs). The result is the serial build's, whatever the timing.
  */
-export async function processPagesInParallel(pages: SeedPage[], sources: Sources, options: ParallelOptions): Promise<PageOutcome[]> {
+export async function processPagesInParallel(pages: SeedPage[], sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
   const outcomes: PageOutcome[] = new Array(pages.length)
   let done = 0
   const onTagged = (batch: [number, PageOutcome][]) => {
@@ -99,8 +108,14 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
     }
 
     workers.forEach((w) => w.send({ kind: 'tag', answers }))
-    await Promise.all(workers.map((w) => w.next('done')))
-    return outcomes
+    const done = await Promise.all(workers.map((w) => w.next('done')))
+    // Each worker indexed its pages' paragraphs in file order; number them among all pages' paragraphs.
+    const ordinals: number[][] = workers.map(() => [])
+    let ordinal = 0
+    outcomes.forEach((outcome, index) => {
+      for (let k = 0; k < outcome.paragraphs.length; k++) ordinals[ownerOf(index)]!.push(ordinal++)
+    })
+    return { outcomes, terms: done.map((reply, i) => ({ index: reply.terms, ordinals: Uint32Array.from(ordinals[i]!) })) }
   } finally {
     await Promise.all(workers.map((w) => w.stop()))
   }
