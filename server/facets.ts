@@ -15,18 +15,56 @@ export interface Facets {
   region: (FacetValue & { parent: string | null })[]
 }
 
+/**
+ * The smallest count a value needs to be among the `limit` most frequent (at least 1): the
+ * `limit`-th highest count, found with a min-heap of `limit` counts in one pass over the counts.
+ */
+export function listFloor(counts: Uint32Array, limit: number): number {
+  if (limit <= 0) return Number.POSITIVE_INFINITY
+  if (limit > counts.length) return 1
+  const heap = new Uint32Array(limit)
+  let size = 0
+  for (let code = 0; code < counts.length; code++) {
+    const c = counts[code]!
+    if (c === 0 || (size === limit && c <= heap[0]!)) continue
+    if (size < limit) {
+      let at = size++
+      heap[at] = c
+      while (at > 0 && heap[(at - 1) >> 1]! > heap[at]!) {
+        const parent = (at - 1) >> 1
+        ;[heap[at], heap[parent]] = [heap[parent]!, heap[at]!]
+        at = parent
+      }
+      continue
+    }
+    heap[0] = c
+    for (let at = 0; ; ) {
+      const l = 2 * at + 1
+      const r = l + 1
+      let low = at
+      if (l < size && heap[l]! < heap[low]!) low = l
+      if (r < size && heap[r]! < heap[low]!) low = r
+      if (low === at) break
+      ;[heap[at], heap[low]] = [heap[low]!, heap[at]!]
+      at = low
+    }
+  }
+  return size < limit ? 1 : heap[0]!
+}
+
 /** Values with a count above 0 (the `limit` most frequent), plus every selected one; most hits first, then by name. */
 function list(names: string[], counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
   // Only values at or above the limit-th highest count can be listed (besides selected ones): find that count on the numbers alone.
-  const nonZero = counts.filter((c) => c > 0)
-  const floor = nonZero.length > limit ? Math.max(1, nonZero.sort()[nonZero.length - limit]!) : 1
+  const floor = listFloor(counts, limit)
+  const chosen = new Set(selected)
   const out: FacetValue[] = []
-  names.forEach((value, code) => {
-    if (counts[code]! >= floor || (selected.length > 0 && selected.includes(value))) out.push({ value, count: counts[code]! })
-  })
-  for (const value of selected) if (!names.includes(value) && !out.some((v) => v.value === value)) out.push({ value, count: 0 })
+  for (let code = 0; code < names.length; code++) {
+    if (counts[code]! >= floor || (chosen.size > 0 && chosen.has(names[code]!))) out.push({ value: names[code]!, count: counts[code]! })
+  }
+  const listed = new Set(out.map((v) => v.value))
+  for (const value of chosen) if (!listed.has(value)) out.push({ value, count: 0 })
   out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
-  return out.length <= limit ? out : out.filter((v, i) => i < limit || selected.includes(v.value))
+  return out.length <= limit ? out : out.filter((v, i) => i < limit || chosen.has(v.value))
 }
 
 /** Values listed per facet in a search answer (selected values always come too); /api/facets lists them all. */

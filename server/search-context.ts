@@ -4,18 +4,29 @@ import { dateKeyOf, type EntityColumn } from '../index-build/index-columns'
 import type { LoadedIndex } from '../index-build/index-file'
 import { type Article, outletFacetValue } from '../index-build/types'
 
-/** Facet values of one kind as codes, and each paragraph's codes in compressed rows (offsets into `values`). */
+/** Facet values of one kind as codes, and the paragraphs carrying each code. */
 export interface FacetColumn {
   /** Value names by code. */
   names: string[]
   /** Code by value name. */
   codeOf: Map<string, number>
-  /** Paragraph p's codes are values[offsets[p]] … values[offsets[p + 1] - 1]. */
-  offsets: Uint32Array
-  values: Uint32Array
-  /** The same, inverted: code c's paragraphs (ascending) are ordinals[byCode[c]] … ordinals[byCode[c + 1] - 1]. */
+  /** Code c's paragraphs (ascending) are ordinals[byCode[c]] … ordinals[byCode[c + 1] - 1]. */
   byCode: Uint32Array
   ordinals: Uint32Array
+}
+
+/** Words before a paragraph's actor and region codes in its facet row. */
+export const ROW_HEADER = 4
+
+/**
+ * Every facet code of each paragraph side by side, so that counting a hit reads one short stretch
+ * of memory instead of one place per column: paragraph p's row starts at data[at[p]] and holds its
+ * outlet code, its day index, its number of actor codes a, its number of region codes r, then the
+ * a actor codes and the r region codes.
+ */
+export interface FacetRows {
+  at: Uint32Array
+  data: Uint32Array
 }
 
 /** Paragraphs by code, from paragraphs' codes (a counting sort, so each code's list comes out ascending). */
@@ -33,15 +44,16 @@ function invert(names: number, offsets: Uint32Array, values: Uint32Array): { byC
 export interface SearchContext {
   /** Each paragraph's article. */
   articleOf: (ordinal: number) => Article
-  /** Outlet facet value code per paragraph. */
-  outlet: { names: string[]; codeOf: Map<string, number>; codes: Uint32Array }
+  /** Outlet facet values (a paragraph's code is in its facet row). */
+  outlet: { names: string[]; codeOf: Map<string, number> }
   /** Actors mentioned. */
   actor: FacetColumn
   /** Regions mentioned, each with all its broader regions (so a region filter includes the places inside it). */
   region: FacetColumn
-  /** The distinct article dates (YYYYMMDD), ascending, and each paragraph's index among them (0 when undated; index k is days[k - 1]). */
+  /** The distinct article dates (YYYYMMDD), ascending; a paragraph's day index (in its facet row) is 0 when undated, k for days[k - 1]. */
   days: Uint32Array
-  dayOf: Uint32Array
+  /** Each paragraph's outlet, day, actor and region codes. */
+  rows: FacetRows
   /** Ordinals newest first (unknown dates last), then by paragraph id: the browse order. */
   byDate: Uint32Array
   /** Rank of each ordinal in `byDate` (smaller = newer), for sorting hits by date. */
@@ -52,8 +64,8 @@ export interface SearchContext {
 
 const cache = new WeakMap<LoadedIndex, SearchContext>()
 
-/** A facet column over the names some entity indexes stand for: codes are positions in the sorted names actually used. */
-function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => string[]): FacetColumn {
+/** A facet column over the names some entity indexes stand for (codes are positions in the sorted names actually used), and each paragraph's codes (paragraph p's are values[offsets[p]] … values[offsets[p + 1] - 1]). */
+function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => string[]): { column: FacetColumn; offsets: Uint32Array; values: Uint32Array } {
   const n = rows.offsets.length - 1
   const seen = new Map<number, string[]>()
   for (const e of rows.values) if (!seen.has(e)) seen.set(e, namesOfEntity(e))
@@ -80,7 +92,32 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
   }
   offsets[n] = values.length
   const codes = values.copy()
-  return { names, codeOf, offsets, values: codes, ...invert(names.length, offsets, codes) }
+  return { column: { names, codeOf, ...invert(names.length, offsets, codes) }, offsets, values: codes }
+}
+
+/** The facet rows of n paragraphs from their outlet and day codes and their actor and region codes. */
+function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { offsets: Uint32Array; values: Uint32Array }, regions: { offsets: Uint32Array; values: Uint32Array }): FacetRows {
+  const n = outletOf.length
+  const at = new Uint32Array(n + 1)
+  const data = new Uint32Array(n * ROW_HEADER + actors.values.length + regions.values.length)
+  let w = 0
+  for (let p = 0; p < n; p++) {
+    at[p] = w
+    const a0 = actors.offsets[p]!
+    const a1 = actors.offsets[p + 1]!
+    const r0 = regions.offsets[p]!
+    const r1 = regions.offsets[p + 1]!
+    data[w++] = outletOf[p]!
+    data[w++] = dayOf[p]!
+    data[w++] = a1 - a0
+    data[w++] = r1 - r0
+    data.set(actors.values.subarray(a0, a1), w)
+    w += a1 - a0
+    data.set(regions.values.subarray(r0, r1), w)
+    w += r1 - r0
+  }
+  at[n] = w
+  return { at, data }
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */
@@ -128,13 +165,15 @@ export function searchContext(index: LoadedIndex): SearchContext {
   }
   const mentionCount = new Map<string, number>()
   mentions.forEach((count, e) => count > 0 && mentionCount.set(entities[e]!.name, count))
+  const actor = facetColumn(columns.actors, (e) => [entities[e]!.name])
+  const region = facetColumn(columns.regions, withAncestors)
   const context: SearchContext = {
     articleOf: (ordinal) => articles[columns.article[ordinal]!]!,
-    outlet: { names: outletNames, codeOf: outletCode, codes: outletCodes },
-    actor: facetColumn(columns.actors, (e) => [entities[e]!.name]),
-    region: facetColumn(columns.regions, withAncestors),
+    outlet: { names: outletNames, codeOf: outletCode },
+    actor: actor.column,
+    region: region.column,
     days,
-    dayOf,
+    rows: facetRows(outletCodes, dayOf, actor, region),
     byDate: columns.byDate,
     dateRank,
     mentionCount,

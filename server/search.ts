@@ -6,8 +6,9 @@ import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
 import { orderFirst } from './order-first'
 import { phraseTest } from './phrase-positions'
-import { firstAtOrAfter } from './sorted-lists'
+import { firstAtOrAfter, intersectDocs } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
+import { filterAndCount, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -84,20 +85,16 @@ export function indexTerms(text: string): string[] {
 const codesOf = (values: string[], codeOf: Map<string, number>) => values.map((v) => codeOf.get(v) ?? -1)
 
 /**
- * Paragraphs carrying every selected code of both columns, as flags by ordinal (1 = passes), from
- * the columns' inverted lists: each selected code adds one to its paragraphs. An unknown code (-1)
- * matches nothing.
+ * Paragraphs carrying every selected code of both columns, ascending: the intersection of the
+ * codes' inverted lists, shortest first. An unknown code (-1) matches nothing.
  */
-function taggedWithAll(n: number, selections: { column: FacetColumn; codes: number[] }[]): Uint8Array {
-  const flags = new Uint8Array(n)
-  const wanted = selections.reduce((sum, s) => sum + s.codes.length, 0)
-  if (selections.some((s) => s.codes.some((code) => code < 0))) return flags
-  const hits = wanted < 256 ? new Uint8Array(n) : new Uint16Array(n)
+function taggedWithAll(selections: { column: FacetColumn; codes: number[] }[]): Uint32Array {
+  const lists: Uint32Array[] = []
   for (const { column, codes } of selections) {
-    for (const code of codes) for (let k = column.byCode[code]!; k < column.byCode[code + 1]!; k++) hits[column.ordinals[k]!]!++
+    for (const code of codes) lists.push(code < 0 ? new Uint32Array(0) : column.ordinals.subarray(column.byCode[code]!, column.byCode[code + 1]!))
   }
-  for (let p = 0; p < n; p++) if (hits[p] === wanted) flags[p] = 1
-  return flags
+  lists.sort((a, b) => a.length - b.length)
+  return lists.reduce((both, list) => intersectDocs(both, list))
 }
 
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
@@ -159,55 +156,49 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const browsing = query.clauses.length === 0
   const sort = filters.sort ?? (browsing ? 'date' : 'relevance')
 
-  // 1. Candidates: ordinals with scores, before exclusions and filters.
-  const candidates: Candidates = browsing ? { ordinals: ctx.byDate, scores: new Float64Array(ctx.byDate.length), termsOf: () => [] } : matchClauses(index, query)
+  // 1. Candidates: ordinals with scores, before exclusions and filters. Browsing with tags starts from the tagged paragraphs.
+  const actorCodes = codesOf(filters.actor, ctx.actor.codeOf)
+  const regionCodes = codesOf(filters.region, ctx.region.codeOf)
+  const byTags = actorCodes.length > 0 || regionCodes.length > 0
+  const taggedList = byTags ? taggedWithAll([{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
+  const browseFrom = taggedList ?? ctx.byDate
+  const candidates: Candidates = browsing ? { ordinals: browseFrom, scores: new Float64Array(browseFrom.length), termsOf: () => [] } : matchClauses(index, query)
   const excluded = query.excluded.length > 0 ? excludedSet(index, query.excluded) : null
 
-  // 2. Filters and counts in one pass; `kept` holds positions in `candidates`.
+  // 2. Filters and counts in one pass over the candidates.
   const outletCodes = codesOf(filters.outlet, ctx.outlet.codeOf)
   const outletAllowed = new Uint8Array(ctx.outlet.names.length).fill(outletCodes.length > 0 ? 0 : 1)
   for (const code of outletCodes) if (code >= 0) outletAllowed[code] = 1
-  const actorCodes = codesOf(filters.actor, ctx.actor.codeOf)
-  const regionCodes = codesOf(filters.region, ctx.region.codeOf)
   const from = filters.from ? keyOf(filters.from) : 0
   const to = filters.to ? keyOf(filters.to) : 0
-  const outletCounts = new Uint32Array(ctx.outlet.names.length)
-  const actorCounts = new Uint32Array(ctx.actor.names.length)
-  const regionCounts = new Uint32Array(ctx.region.names.length)
-  const dayCounts = new Uint32Array(ctx.days.length + 1)
-  const { offsets: actorOffsets, values: actorValues } = ctx.actor
-  const { offsets: regionOffsets, values: regionValues } = ctx.region
-  const { days, dayOf } = ctx
-  const outletOf = ctx.outlet.codes
-  // A date range as a range of day indexes (days are sorted; index 0, undated, is never inside).
-  const dateLimited = from > 0 || to > 0
-  const firstDay = from ? firstAtOrAfter(days, 0, days.length, from) + 1 : 1
-  const lastDay = to ? firstAtOrAfter(days, 0, days.length, to + 1) : days.length
-  const byTags = actorCodes.length > 0 || regionCodes.length > 0
-  const tagged = byTags ? taggedWithAll(dayOf.length, [{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
-  const candidateOrdinals = candidates.ordinals
-  const kept = new Uint32Array(candidateOrdinals.length)
-  let n = 0
-  for (let i = 0; i < candidateOrdinals.length; i++) {
-    const p = candidateOrdinals[i]!
-    if (dateLimited && (dayOf[p]! < firstDay || dayOf[p]! > lastDay)) continue
-    if (excluded !== null && excluded.has(p)) continue
-    if (tagged !== null && tagged[p] === 0) continue
-    const outlet = outletOf[p]!
-    outletCounts[outlet]!++
-    if (outletAllowed[outlet] === 0) continue
-    kept[n++] = i
-    for (let k = actorOffsets[p]!, end = actorOffsets[p + 1]!; k < end; k++) actorCounts[actorValues[k]!]!++
-    for (let k = regionOffsets[p]!, end = regionOffsets[p + 1]!; k < end; k++) regionCounts[regionValues[k]!]!++
-    dayCounts[dayOf[p]!]!++
+  const counts = {
+    outlet: new Uint32Array(ctx.outlet.names.length),
+    actor: new Uint32Array(ctx.actor.names.length),
+    region: new Uint32Array(ctx.region.names.length),
+    day: new Uint32Array(ctx.days.length + 1),
   }
+  const { days, rows } = ctx
+  let tagged: Uint8Array | null = null
+  if (taggedList !== null && !browsing) {
+    tagged = new Uint8Array(rows.at.length - 1)
+    for (let i = 0; i < taggedList.length; i++) tagged[taggedList[i]!] = 1
+  }
+  // A date range is a range of day indexes (days are sorted; index 0, undated, is never inside).
+  const filter: HitFilter = {
+    dateLimited: from > 0 || to > 0,
+    firstDay: from ? firstAtOrAfter(days, 0, days.length, from) + 1 : 1,
+    lastDay: to ? firstAtOrAfter(days, 0, days.length, to + 1) : days.length,
+    excluded,
+    tagged,
+    outletAllowed,
+  }
+  const hits = filterAndCount(candidates.ordinals, rows, filter, counts)
 
-  // 3. Order: by score (ties newest first), or by date; browsing is already in date order.
+  // 3. Order: by score (ties newest first), or by date; browsing everything is already in date order.
   const { ordinals, scores } = candidates
-  const hits = kept.subarray(0, n)
   const order =
     sort === 'date'
-      ? browsing
+      ? browsing && taggedList === null
         ? hits
         : orderFirst(hits, ordered, (a, b) => ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
       : orderFirst(hits, ordered, (a, b) => scores[b]! - scores[a]! || ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!, scores)
@@ -217,7 +208,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     if (terms.length > 0) matched.set(ordinals[order[i]!]!, terms)
   }
   const dates = new Map<number, number>()
-  dayCounts.forEach((count, k) => k > 0 && count > 0 && dates.set(ctx.days[k - 1]!, count))
+  counts.day.forEach((count, k) => k > 0 && count > 0 && dates.set(ctx.days[k - 1]!, count))
   const outOrdinals = new Uint32Array(order.length)
   const outScores = new Float64Array(order.length)
   for (let i = 0; i < order.length; i++) {
@@ -228,11 +219,11 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     ordinals: outOrdinals,
     scores: outScores,
     matchedTerms: matched,
-    outletCounts,
-    actorCounts,
-    regionCounts,
+    outletCounts: counts.outlet,
+    actorCounts: counts.actor,
+    regionCounts: counts.region,
     dates,
-    undated: dayCounts[0]!,
+    undated: counts.day[0]!,
     sort,
   }
 }

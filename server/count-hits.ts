@@ -1,0 +1,72 @@
+// Filters candidate hits by date, exclusion, tags and outlet, and counts every facet value over those that pass, in one pass over their facet rows.
+import { type FacetRows, ROW_HEADER } from './search-context'
+
+/** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
+const SPARSE_FRACTION = 8
+
+/** What a hit must satisfy. */
+export interface HitFilter {
+  /** Day indexes allowed, inclusive (ignored unless `dateLimited`). */
+  firstDay: number
+  lastDay: number
+  dateLimited: boolean
+  /** Ordinals left out by the query's exclusions. */
+  excluded: Set<number> | null
+  /** 1 per ordinal carrying every selected actor and region (null: no tag filter). */
+  tagged: Uint8Array | null
+  /** 1 per outlet code allowed. */
+  outletAllowed: Uint8Array
+}
+
+/** Counts per code of each facet, and per day index (0 = undated). */
+export interface HitCounts {
+  outlet: Uint32Array
+  actor: Uint32Array
+  region: Uint32Array
+  day: Uint32Array
+}
+
+/**
+ * Positions in `ordinals` of the hits passing `filter`, in order, with `counts` incremented for
+ * each: outlets count hits passing every filter but the outlet one (so the facet shows what
+ * choosing another outlet would give); actors, regions and days count the hits kept.
+ */
+export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: HitFilter, counts: HitCounts): Uint32Array {
+  const { at: rowAt, data: row } = rows
+  const { firstDay, lastDay, dateLimited, excluded, tagged, outletAllowed } = filter
+  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows)
+  const kept = new Uint32Array(ordinals.length)
+  let n = 0
+  for (let i = 0; i < ordinals.length; i++) {
+    const p = ordinals[i]!
+    if (excluded !== null && excluded.has(p)) continue
+    if (tagged !== null && tagged[p] === 0) continue
+    let at = rowAt[p]!
+    const day = row[at + 1]!
+    if (dateLimited && (day < firstDay || day > lastDay)) continue
+    const outlet = row[at]!
+    outletCounts[outlet]!++
+    if (outletAllowed[outlet] === 0) continue
+    kept[n++] = i
+    dayCounts[day]!++
+    const actorEnd = at + ROW_HEADER + row[at + 2]!
+    const regionEnd = actorEnd + row[at + 3]!
+    for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!++
+    for (; at < regionEnd; at++) regionCounts[row[at]!]!++
+  }
+  return kept.subarray(0, n)
+}
+
+/**
+ * Brings scattered hits' rows into the cache: each is a cache miss, and in these two loops no load
+ * waits on another, so the processor overlaps the misses (about twice as fast as meeting them one
+ * by one in the branchy counting loop). Dense hits share cache lines and need no such pass.
+ */
+function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): number {
+  const starts = new Uint32Array(ordinals.length)
+  for (let i = 0; i < ordinals.length; i++) starts[i] = rowAt[ordinals[i]!]!
+  let sum = 0
+  for (let i = 0; i < starts.length; i++) sum += row[starts[i]!]!
+  return sum
+}
