@@ -64,32 +64,52 @@ function wordHashes(text: string): number[] {
   return hashes
 }
 
+/** Open-addressing table of the keys already taken from the paragraph being keyed (-1: free), reused; at least twice its windows. */
+let seenKeys = new Float64Array(1024).fill(-1)
+/** The slots of seenKeys in use, to free them afterwards. */
+let takenSlots = new Uint32Array(512)
+
 /**
  * The shingle keys of some paragraphs. A run of words is keyed by two independent 32-bit
  * polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
  */
 export function shingleKeys(texts: string[]): ShingleKeys {
-  const perText: number[][] = texts.map((text) => {
-    const hashes = wordHashes(text)
-    if (hashes.length < SHINGLE_WORDS) return []
-    const seen = new Set<number>()
-    for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
-      let h1 = 0
-      let h2 = 0
-      for (let k = i; k < i + SHINGLE_WORDS; k++) {
-        h1 = (Math.imul(h1, 31) + hashes[k]!) | 0
-        h2 = (Math.imul(h2, 1_000_003) ^ hashes[k]!) | 0
-      }
-      seen.add((h1 >>> 0) * 2_097_152 + (h2 >>> 11))
-    }
-    return [...seen]
-  })
   const ends = new Uint32Array(texts.length)
+  const hashesOf = texts.map(wordHashes)
+  const windows = hashesOf.reduce((n, h) => n + Math.max(0, h.length - SHINGLE_WORDS + 1), 0)
+  const keys = new Float64Array(windows)
   let total = 0
-  perText.forEach((list, i) => (ends[i] = total += list.length))
-  const keys = new Float64Array(total)
-  perText.forEach((list, i) => keys.set(list, ends[i]! - list.length))
-  return { keys, ends }
+  hashesOf.forEach((hashes, t) => {
+    const count = hashes.length - SHINGLE_WORDS + 1
+    if (count > 0) {
+      if (seenKeys.length < count * 2) {
+        seenKeys = new Float64Array(2 ** Math.ceil(Math.log2(count * 2))).fill(-1)
+        takenSlots = new Uint32Array(seenKeys.length / 2)
+      }
+      const mask = seenKeys.length - 1
+      let taken = 0
+      for (let i = 0; i < count; i++) {
+        let h1 = 0
+        let h2 = 0
+        for (let k = i; k < i + SHINGLE_WORDS; k++) {
+          h1 = (Math.imul(h1, 31) + hashes[k]!) | 0
+          h2 = (Math.imul(h2, 1_000_003) ^ hashes[k]!) | 0
+        }
+        const key = (h1 >>> 0) * 2_097_152 + (h2 >>> 11)
+        // Each distinct key once, in first-seen order.
+        let slot = (h1 ^ h2) & mask
+        while (seenKeys[slot] !== -1 && seenKeys[slot] !== key) slot = (slot + 1) & mask
+        if (seenKeys[slot] === -1) {
+          seenKeys[slot] = key
+          takenSlots[taken++] = slot
+          keys[total++] = key
+        }
+      }
+      for (let k = 0; k < taken; k++) seenKeys[takenSlots[k]!] = -1
+    }
+    ends[t] = total
+  })
+  return { keys: total === windows ? keys : keys.slice(0, total), ends }
 }
 
 /** The shingle keys of consecutive groups of paragraphs (pages, in order) as those of all of them. */
