@@ -26,20 +26,26 @@ export function maxEdits(word: string): number {
   return n <= 3 ? 0 : n < 8 ? 1 : 2
 }
 
+/** Rows of the distance table, reused between calls (grown for longer words). */
+let rows = { prev2: new Int32Array(64), prev: new Int32Array(64), cur: new Int32Array(64) }
+
 /** Optimal-string-alignment distance (insert, delete, substitute, swap adjacent), or max + 1 once it exceeds max. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   const n = b.length
-  let prev2 = new Array<number>(n + 1).fill(0)
-  let prev = Array.from({ length: n + 1 }, (_, j) => j)
-  let cur = new Array<number>(n + 1).fill(0)
+  if (rows.prev.length <= n) rows = { prev2: new Int32Array(2 * n + 2), prev: new Int32Array(2 * n + 2), cur: new Int32Array(2 * n + 2) }
+  let { prev2, prev, cur } = rows
+  for (let j = 0; j <= n; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1)
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1
     cur[0] = i
     let rowMin = i
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const bj = b.charCodeAt(j - 1)
+      const cost = ai === bj ? 0 : 1
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, prev2[j - 2]! + 1)
       cur[j] = v
       if (v < rowMin) rowMin = v
     }
