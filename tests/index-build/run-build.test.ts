@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { readIndexFile } from '../../index-build/index-file'
 import { BuildError, runBuild } from '../../index-build/run-build'
+import { generateCorpus } from '../bench/generate'
 
 const SEEDS = join(import.meta.dirname, '../../seeds')
 const PAGE = 'A made-up report on harbour talks between two ministers, written as a full sentence.\n\nThe second paragraph adds that the ministers agreed to meet again next month in the capital.\n'
@@ -37,6 +38,27 @@ describe('runBuild', () => {
     expect(index.terms.documentCount).toBe(report.paragraphs)
     const syndicated = index.articleById.get('001_3a3c0d2df35349b4')
     expect(syndicated).toMatchObject({ outlet: 'Yahoo Finance Canada', originalOutlet: 'South China Morning Post', date: null })
+  })
+
+  it('writes the same bytes on worker threads as in one thread, for a generated corpus with bad pages', async () => {
+    const seeds = join(work, 'generated')
+    const corpus = generateCorpus({ paragraphs: 3000, seed: 7 })
+    await mkdir(seeds)
+    for (const page of corpus.pages) await writeFile(join(seeds, page.file), page.text)
+    await writeFile(join(seeds, 'sources.json'), JSON.stringify(corpus.sources))
+    await writeFile(join(seeds, 'aaa-empty.txt'), '')
+    await writeFile(join(seeds, 'zzz-binary.txt'), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))
+    const serial = join(work, 'serial.readout')
+    const parallel = join(work, 'parallel.readout')
+    const report = await runBuild({ seedsDir: seeds, outFile: serial, workers: 0 })
+    await runBuild({ seedsDir: seeds, outFile: parallel, workers: 2 })
+    expect(report.warnings.map((w) => w.file)).toEqual(['aaa-empty.txt', 'zzz-binary.txt'])
+    const [a, b] = await Promise.all([readFile(serial), readFile(parallel)])
+    expect(b.equals(a)).toBe(true)
+    const index = await readIndexFile(parallel)
+    expect(index.paragraphs.count).toBeGreaterThan(2500)
+    expect(index.entities.some((e) => e.source === 'nlp')).toBe(true)
+    expect(Array.from({ length: index.paragraphs.count }, (_, i) => index.paragraphs.get(i)).some((p) => p.duplicates.length > 0)).toBe(true)
   })
 
   it('skips a bad page with a warning naming it, and builds the rest', async () => {
