@@ -21,6 +21,14 @@ export function skipVarints(bytes: Uint8Array, at: number, count: number): numbe
 export function readDeltas(bytes: Uint8Array, at: number, count: number, out: Int32Array): number {
   let sum = 0
   for (let k = 0; k < count; k++) {
+    // Most gaps between positions take one byte.
+    const first = bytes[at]!
+    if (first < 0x80) {
+      at++
+      sum += first
+      out[k] = sum
+      continue
+    }
     let value = 0
     let shift = 0
     for (;;) {

@@ -9,17 +9,24 @@ const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
 /** Reads one term's text postings and their positions, moving forward through the position bytes without decoding what it passes. */
 class PositionCursor {
   readonly #index: TermIndex
+  readonly #docs: Uint32Array
+  readonly #freqs: Uint16Array | Uint32Array
+  readonly #bytes: Uint8Array
   readonly #end: number
   /** Next posting whose positions start at byte `#at`. */
   #posting: number
   #at: number
-  /** Positions of the last posting found. */
+  /** Positions of the last posting found, and its paragraph (-1 before any). */
   positions = new Int32Array(16)
   count = 0
+  #found = -1
 
   constructor(index: TermIndex, term: number) {
     this.#index = index
-    const { start } = index.fields[TEXT_FIELD]!
+    const { start, docs, freqs } = index.fields[TEXT_FIELD]!
+    this.#docs = docs
+    this.#freqs = freqs
+    this.#bytes = index.positions.bytes
     this.#end = start[term + 1]!
     this.#posting = start[term]!
     this.#at = positionsAt(index, this.#posting)
@@ -27,8 +34,8 @@ class PositionCursor {
 
   /** True when the term occurs in the paragraph's text; its positions are then in `positions[0 … count - 1]`. Ordinals must not decrease between calls. */
   seek(ordinal: number): boolean {
-    const { docs, freqs } = this.#index.fields[TEXT_FIELD]!
-    const { bytes } = this.#index.positions
+    if (ordinal === this.#found) return true
+    const docs = this.#docs
     // The first posting at or after the ordinal (in a dense list, usually the next one or two).
     const lo = firstAtOrAfter(docs, this.#posting, this.#end, ordinal)
     if (lo >= this.#end || docs[lo] !== ordinal) {
@@ -36,9 +43,12 @@ class PositionCursor {
       return false
     }
     this.#moveTo(lo)
-    const tf = freqs[lo]!
+    const tf = this.#freqs[lo]!
     if (this.positions.length < tf) this.positions = new Int32Array(tf * 2)
-    readDeltas(bytes, this.#at, tf, this.positions)
+    // Reading the positions moves past them: the cursor stands at the next posting.
+    this.#at = readDeltas(this.#bytes, this.#at, tf, this.positions)
+    this.#posting = lo + 1
+    this.#found = ordinal
     this.count = tf
     return true
   }
@@ -50,8 +60,8 @@ class PositionCursor {
       this.#posting = this.#end
       return
     }
-    const { bytes } = this.#index.positions
-    const freqs = this.#index.fields[TEXT_FIELD]!.freqs
+    const bytes = this.#bytes
+    const freqs = this.#freqs
     if (posting - this.#posting > POSITION_CHECKPOINT) {
       this.#at = positionsAt(this.#index, posting)
     } else {
@@ -83,9 +93,9 @@ export function phraseTest(index: TermIndex, phrase: string[]): (ordinal: number
   return (ordinal) => {
     if (ordinal < last) throw new RangeError(`phraseTest: ordinal ${ordinal} asked after ${last}`)
     last = ordinal
-    for (const cursor of distinct) if (!cursor.seek(ordinal)) return false
+    for (let c = 0; c < distinct.length; c++) if (!distinct[c]!.seek(ordinal)) return false
     // Does some position p of the first term have term k at p + k for every k?
-    next.fill(0)
+    for (let k = 1; k < next.length; k++) next[k] = 0
     const first = cursors[0]!
     outer: for (let i = 0; i < first.count; i++) {
       const p = first.positions[i]!

@@ -125,16 +125,27 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
       return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
     }),
   )
-  const keep: number[] = []
-  for (let i = 0; i < evaluation.docs.length; i++) {
-    const ordinal = evaluation.docs[i]!
-    if (tests.every((clause) => clause.some((test) => test(ordinal, i)))) keep.push(i)
+  const keep = new Uint32Array(evaluation.docs.length)
+  let n = 0
+  for (let i = 0; i < evaluation.docs.length; i++) if (passesEvery(tests, evaluation.docs[i]!, i)) keep[n++] = i
+  const ordinals = new Uint32Array(n)
+  const scores = new Float64Array(n)
+  for (let k = 0; k < n; k++) {
+    ordinals[k] = evaluation.docs[keep[k]!]!
+    scores[k] = evaluation.scores[keep[k]!]!
   }
-  return {
-    ordinals: Uint32Array.from(keep, (i) => evaluation.docs[i]!),
-    scores: Float64Array.from(keep, (i) => evaluation.scores[i]!),
-    termsOf: (i) => matchedTerms(evaluation, keep[i]!),
+  return { ordinals, scores, termsOf: (k) => matchedTerms(evaluation, keep[k]!) }
+}
+
+/** True when, in every clause, some test passes for the hit (ordinal, position i among the evaluation's hits). */
+function passesEvery(clauses: ((ordinal: number, i: number) => boolean)[][], ordinal: number, i: number): boolean {
+  for (let c = 0; c < clauses.length; c++) {
+    const tests = clauses[c]!
+    let passed = false
+    for (let t = 0; t < tests.length && !passed; t++) passed = tests[t]!(ordinal, i)
+    if (!passed) return false
   }
+  return true
 }
 
 /** Ordinals the excluded items match: words through the index (exact), phrases on positions among the paragraphs holding all their words. */
