@@ -3,10 +3,11 @@ import { assembleIndex } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
 import { mergeTermIndexes } from './merge-term-indexes'
-import { concatShingleKeys, linkByShingles } from './near-duplicates'
+import { concatShingleKeys, linkSortedShingles } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
+import { mergeSortedShingles, type SortedShingles, sortShingles } from './sorted-shingles'
 import type { TermIndex } from './term-index'
 import type { BuildReport, DropReason, IndexFile } from './types'
 
@@ -40,7 +41,7 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
 
 /** buildCorpus with the pages cleaned and tagged on `workers` worker threads: the same index file, sooner for many pages. */
 export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<IndexFile> {
-  const { outcomes, terms } = await processPagesInParallel([...pages].sort(byFile), sources, {
+  const { outcomes, terms, shingles } = await processPagesInParallel([...pages].sort(byFile), sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,
     workers: options.workers,
@@ -49,11 +50,22 @@ export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources,
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
   const ids = outcomes.flatMap((o) => (o.article ? [o.article.id] : []))
   const paragraphs = outcomes.reduce((n, o) => n + o.paragraphs.length, 0)
-  return combineOutcomes(outcomes, sources, new Set(ids).size === ids.length ? mergeTermIndexes(terms, paragraphs) : undefined)
+  return combineOutcomes(outcomes, sources, {
+    terms: new Set(ids).size === ids.length ? mergeTermIndexes(terms, paragraphs) : undefined,
+    shingles: mergeSortedShingles(shingles),
+  })
 }
 
-/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index (`terms`, when already built over the paragraphs in file order). */
-export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, terms?: TermIndex): IndexFile {
+/** Parts of the index built beforehand over the outcomes' paragraphs in file order. */
+export interface BuiltParts {
+  /** The term index. */
+  terms?: TermIndex
+  /** The shingle keys sorted by key (then the outcomes' own keys are not used). */
+  shingles?: SortedShingles
+}
+
+/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index (or the parts of them `built` already). */
+export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, built: BuiltParts = {}): IndexFile {
   const warnings: BuildReport['warnings'] = []
   const dropped: Partial<Record<DropReason, number>> = {}
   const sorted = [...outcomes].sort(byFile)
@@ -67,7 +79,7 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, terms
   }
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
   const paragraphs = sorted.flatMap((o) => o.paragraphs)
-  const duplicates = linkByShingles(paragraphs, concatShingleKeys(sorted.map((o) => o.shingles)))
+  const duplicates = linkSortedShingles(paragraphs, built.shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
   for (const p of paragraphs) p.duplicates = duplicates.get(p.id) ?? []
 
   const entities = mergeEntities(sorted.map((o) => o.entities))
@@ -77,5 +89,5 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, terms
     if (e.region) byType.region = (byType.region ?? 0) + 1
   }
   const report: BuildReport = { articles: articles.length, paragraphs: paragraphs.length, dropped, entities: byType, warnings }
-  return assembleIndex(articles, paragraphs, entities, report, terms)
+  return assembleIndex(articles, paragraphs, entities, report, built.terms)
 }

@@ -1,5 +1,6 @@
 // Links paragraphs of different articles that carry the same statement (a shared run of words).
 import { normaliseTerm, tokenize } from './index-options'
+import { type SortedShingles, sortShingles } from './sorted-shingles'
 
 /** Words in a run that makes two paragraphs carry "the same statement". */
 export const SHINGLE_WORDS = 8
@@ -126,14 +127,6 @@ export function concatShingleKeys(parts: ShingleKeys[]): ShingleKeys {
   return { keys, ends }
 }
 
-/** Keys that more than one paragraph has (each paragraph lists a key once). */
-function sharedKeys(keys: Float64Array): Set<number> {
-  const sorted = keys.slice().sort()
-  const shared = new Set<number>()
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i]!)
-  return shared
-}
-
 /**
  * For each paragraph, the sorted ids of paragraphs in other articles that share a run of
  * SHINGLE_WORDS normalised words with it. Deterministic; symmetric.
@@ -144,22 +137,20 @@ export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string,
 
 /** linkNearDuplicates over shingle keys computed beforehand (`shingles` lists the paragraphs' keys in the same order). */
 export function linkByShingles(paragraphs: LinkableParagraph[], shingles: ShingleKeys): Map<string, string[]> {
-  const { keys, ends } = shingles
-  const shared = sharedKeys(keys)
-  const byShingle = new Map<number, number[]>()
-  for (let index = 0, k = 0; index < paragraphs.length; index++) {
-    for (; k < ends[index]!; k++) {
-      const key = keys[k]!
-      if (!shared.has(key)) continue
-      const list = byShingle.get(key)
-      if (list) list.push(index)
-      else byShingle.set(key, [index])
-    }
-  }
+  return linkSortedShingles(paragraphs, sortShingles(shingles))
+}
+
+/** linkNearDuplicates over the paragraphs' shingle keys sorted by key (paragraphs by position in `paragraphs`). */
+export function linkSortedShingles(paragraphs: LinkableParagraph[], sorted: SortedShingles): Map<string, string[]> {
+  const { lo, hi, paragraph } = sorted
   const links = new Map<string, Set<string>>()
-  for (const members of byShingle.values()) {
-    if (members.length < 2) continue
-    const articles = new Set(members.map((i) => paragraphs[i]!.articleId))
+  // The paragraphs that share a key are a run of the sorted keys.
+  for (let from = 0, to = 1; from < lo.length; from = to, to = from + 1) {
+    while (to < lo.length && lo[to] === lo[from] && hi[to] === hi[from]) to++
+    if (to - from < 2) continue
+    const members = paragraph.subarray(from, to)
+    const articles = new Set<string>()
+    for (const i of members) articles.add(paragraphs[i]!.articleId)
     if (articles.size < 2 || articles.size > MAX_ARTICLES_PER_SHINGLE) continue
     for (const a of members) {
       for (const b of members) {

@@ -4,6 +4,7 @@ import type { NlpEntity } from './entities/nlp-entities'
 import type { NlpQuestion } from './entities/nlp-questions'
 import type { PageOutcome, SeedPage } from './process-page'
 import type { SourceEntry } from './sources'
+import type { SortedShingles } from './sorted-shingles'
 import type { TermIndex } from './term-index'
 
 /** What a page worker starts with. */
@@ -36,7 +37,7 @@ export type PageWorkerReply =
   | { kind: 'cleaned'; candidates: [number, string[][]][] }
   /** What the NLP library found inside each run asked about. */
   | { kind: 'answered'; answers: [string, NlpEntity[]][] }
-  /** Some pages' outcomes; more may follow. */
+  /** Some pages' outcomes (without shingle keys: those come sorted with 'done'); more may follow. */
   | { kind: 'tagged'; outcomes: [number, PageOutcome][] }
-  /** Every page held has been tagged; the term index of their paragraphs, in file order, ordinals counted within this worker. */
-  | { kind: 'done'; terms: TermIndex }
+  /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker. */
+  | { kind: 'done'; terms: TermIndex; shingles: SortedShingles }

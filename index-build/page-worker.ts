@@ -4,7 +4,9 @@ import { toIndexDocument } from './assemble-index'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
 import type { PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
+import { concatShingleKeys, type ShingleKeys } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
+import { type SortedShingles, sortShingles } from './sorted-shingles'
 import { type TermIndex, TermIndexBuilder } from './term-index'
 
 /** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
@@ -18,24 +20,23 @@ const finished = new Map<number, PageOutcome>()
 
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
-/** The typed-array buffers of some outcomes, to transfer rather than copy. */
-function buffersOf(outcomes: [number, PageOutcome][]): ArrayBuffer[] {
-  return outcomes.flatMap(([, o]) => [o.shingles.keys.buffer, o.shingles.ends.buffer]).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 0)
-}
+const NO_SHINGLES: ShingleKeys = { keys: new Float64Array(0), ends: new Uint32Array(0) }
 
-/** The typed-array buffers of a term index, to transfer rather than copy. */
-function termBuffers(terms: TermIndex): ArrayBuffer[] {
+/** The typed-array buffers of a term index and sorted shingles, to transfer rather than copy. */
+function buffersOf(terms: TermIndex, shingles: SortedShingles): ArrayBuffer[] {
   const arrays = [terms.docFreq, ...terms.fields.flatMap((f) => [f.start, f.docs, f.freqs]), ...terms.fieldLength, terms.avgFieldLength, terms.positions.bytes, terms.positions.checkpoints]
+  arrays.push(shingles.lo, shingles.hi, shingles.paragraph)
   return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
 }
 
-/** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index of their paragraphs (ordinals counted here). */
-function tagAll(cache: NlpCache): TermIndex {
+/** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index and sorted shingle keys of their paragraphs (counted here). */
+function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles } {
   const terms = new TermIndexBuilder()
+  const shingles: ShingleKeys[] = []
   let ordinal = 0
   let batch: [number, PageOutcome][] = []
   const flush = () => {
-    if (batch.length > 0) reply({ kind: 'tagged', outcomes: batch }, buffersOf(batch))
+    if (batch.length > 0) reply({ kind: 'tagged', outcomes: batch })
     batch = []
   }
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) batch.push([index, outcome])
@@ -46,13 +47,15 @@ function tagAll(cache: NlpCache): TermIndex {
     }
     const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache }, prepared)
     for (const p of outcome.paragraphs) terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))
+    shingles.push(outcome.shingles)
+    outcome.shingles = NO_SHINGLES
     batch.push([index, outcome])
     held.delete(index)
     if (batch.length >= OUTCOMES_PER_MESSAGE) flush()
   }
   flush()
   finished.clear()
-  return terms.finish()
+  return { terms: terms.finish(), shingles: sortShingles(concatShingleKeys(shingles)) }
 }
 
 port.on('message', (request: PageWorkerRequest) => {
@@ -78,7 +81,7 @@ port.on('message', (request: PageWorkerRequest) => {
     }
     reply({ kind: 'answered', answers: [...cache] })
   } else {
-    const terms = tagAll(new Map(request.answers))
-    reply({ kind: 'done', terms }, termBuffers(terms))
+    const { terms, shingles } = tagAll(new Map(request.answers))
+    reply({ kind: 'done', terms, shingles }, buffersOf(terms, shingles))
   }
 })

@@ -7,6 +7,7 @@ import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest }
 import type { PageOutcome, SeedPage } from './process-page'
 import type { Sources } from './sources'
 import type { TermIndexPart } from './merge-term-indexes'
+import type { SortedShingles } from './sorted-shingles'
 
 /** Options of processPagesInParallel. */
 export interface ParallelOptions {
@@ -70,6 +71,8 @@ export interface ParallelOutcome {
   outcomes: PageOutcome[]
   /** Each worker's term index of its pages' paragraphs, with their ordinals among all the pages' paragraphs in order. */
   terms: TermIndexPart[]
+  /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
+  shingles: { sorted: SortedShingles; ordinals: Uint32Array }[]
 }
 
 /**
@@ -115,7 +118,12 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
     outcomes.forEach((outcome, index) => {
       for (let k = 0; k < outcome.paragraphs.length; k++) ordinals[ownerOf(index)]!.push(ordinal++)
     })
-    return { outcomes, terms: done.map((reply, i) => ({ index: reply.terms, ordinals: Uint32Array.from(ordinals[i]!) })) }
+    const numbered = ordinals.map((list) => Uint32Array.from(list))
+    return {
+      outcomes,
+      terms: done.map((reply, i) => ({ index: reply.terms, ordinals: numbered[i]! })),
+      shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })),
+    }
   } finally {
     await Promise.all(workers.map((w) => w.stop()))
   }
