@@ -190,7 +190,14 @@ class Evaluator {
     const cache = termCacheFor(this.#index)
     const key = `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
     const cached = cache.get(key)
-    if (cached) return this.#withMask(cached, word, flag)
+    if (cached) {
+      // Few paragraphs still possible: only their postings, not all of a common term's.
+      if (within && within.length * 8 < cached.docs.length) {
+        const at = postingsWithin(cached.docs, 0, cached.docs.length, within)
+        return this.#withMask({ docs: at.map((j) => cached.docs[j]!), scores: Float64Array.from(at, (j) => cached.scores[j]!) }, word, flag)
+      }
+      return this.#withMask(cached, word, flag)
+    }
     const N = this.#index.documentCount
     const perField: Matches[] = []
     let restricted = false
