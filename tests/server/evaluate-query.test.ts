@@ -61,6 +61,24 @@ describe.each([
       }
     }
   })
+
+  it('scores a rare word ANDed with a common word already in the term cache exactly (the cached postings cut to the rare word)', () => {
+    const common = 'the'
+    evaluateQuery(index, { combineWith: 'AND', queries: [common] }, { boost: BOOST })
+    const commonCount = mini.search(common, { boost: BOOST }).length
+    const rare = words.filter((w) => {
+      const n = mini.search(w, { boost: BOOST }).length
+      return n > 0 && n * 8 < commonCount
+    })
+    expect(rare.length).toBeGreaterThan(10)
+    for (const word of rare.slice(0, 40)) {
+      const query: Query = { combineWith: 'AND', queries: [word, { combineWith: 'OR', queries: [common, 'of'] }] }
+      const expected = new Map(mini.search(query, { boost: BOOST }).map((r) => [r.id as number, r.score]))
+      const got = evaluateQuery(index, query, { boost: BOOST })
+      expect([...got.docs], word).toEqual([...expected.keys()].sort((a, b) => a - b))
+      got.docs.forEach((doc, i) => expect(got.scores[i], `${word} ${doc}`).toBe(expected.get(doc)))
+    }
+  })
 })
 
 describe('evaluateQuery', () => {
