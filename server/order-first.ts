@@ -1,15 +1,15 @@
-// Puts the best k items of a list first, in order, without sorting the rest: only the page of hits shown needs ordering.
+// Picks the best k items of a list, in order, without sorting the rest: only the page of hits shown needs ordering.
 
 /**
- * Returns `items` with the `k` best (by `better`, a total order) first, in order; the rest follow
- * in their original order. Costs O(n log k) instead of sorting everything when only a page is shown.
+ * Returns the `k` best of `items` (by `better`, a total order), in order (all of them when k >= n).
+ * Costs O(n log k) instead of sorting everything when only a page is shown.
  * With `key` (indexed by item, higher never worse: better(a, b) < 0 implies key[a] >= key[b]), items
  * whose key is below the k-th best's are passed over without calling `better`.
  */
 export function orderFirst(items: Uint32Array, k: number, better: (a: number, b: number) => number, key?: Float64Array): Uint32Array {
   const n = items.length
-  if (k >= n / 4) return items.slice().sort(better)
-  if (k <= 0) return items.slice()
+  if (k >= n / 4) return items.slice().sort(better).subarray(0, Math.min(n, k))
+  if (k <= 0) return new Uint32Array(0)
   // A max-heap of the k best so far, worst on top.
   const heap = new Uint32Array(k)
   let size = 0
@@ -39,14 +39,5 @@ export function orderFirst(items: Uint32Array, k: number, better: (a: number, b:
       }
     }
   }
-  const best = heap.subarray(0, size).sort(better)
-  let largest = 0
-  for (let i = 0; i < n; i++) if (items[i]! > largest) largest = items[i]!
-  const chosen = new Uint8Array(largest + 1)
-  for (const item of best) chosen[item] = 1
-  const out = new Uint32Array(n)
-  out.set(best)
-  let m = size
-  for (let i = 0; i < n; i++) if (chosen[items[i]!] === 0) out[m++] = items[i]!
-  return out
+  return heap.subarray(0, size).sort(better)
 }

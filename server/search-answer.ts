@@ -76,7 +76,7 @@ export function searchAnswer(
   return {
     answer: {
       query: params.q,
-      total: outcome.ordinals.length,
+      total: outcome.total,
       page: params.page,
       size: params.size,
       sort: outcome.sort,

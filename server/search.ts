@@ -29,7 +29,9 @@ export interface SearchFilters {
 
 /** All hits of a search, in order, with what each facet value would give. */
 export interface SearchOutcome {
-  /** Hit ordinals in result order (the first `ordered` sorted; the rest follow in no particular order). */
+  /** Number of hits. */
+  total: number
+  /** The first `ordered` hits' ordinals, in result order. */
   ordinals: Uint32Array
   /** Score per hit (same order); 0 when browsing. */
   scores: Float64Array
@@ -161,7 +163,7 @@ function excludedSet(index: LoadedIndex, excluded: QueryItem[]): Set<number> {
   return out
 }
 
-/** Runs the query and filters, returning every hit (the first `ordered` in order) and all counts. */
+/** Runs the query and filters, returning the number of hits, the first `ordered` of them in order, and counts over all of them. */
 export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters, ordered = Number.POSITIVE_INFINITY): SearchOutcome {
   const ctx = searchContext(index)
   const browsing = query.clauses.length === 0
@@ -210,11 +212,11 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const order =
     sort === 'date'
       ? browsing && taggedList === null
-        ? hits
+        ? hits.subarray(0, Math.min(hits.length, ordered))
         : orderFirst(hits, ordered, (a, b) => ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!)
       : orderFirst(hits, ordered, (a, b) => scores[b]! - scores[a]! || ctx.dateRank[ordinals[a]!]! - ctx.dateRank[ordinals[b]!]!, scores)
   const matched = new Map<number, string[]>()
-  for (let i = 0; i < Math.min(order.length, ordered); i++) {
+  for (let i = 0; i < order.length; i++) {
     const terms = candidates.termsOf(order[i]!)
     if (terms.length > 0) matched.set(ordinals[order[i]!]!, terms)
   }
@@ -227,6 +229,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     outScores[i] = scores[order[i]!]!
   }
   return {
+    total: hits.length,
     ordinals: outOrdinals,
     scores: outScores,
     matchedTerms: matched,

@@ -38,7 +38,7 @@ export const exportHits = new Hono<IndexEnv>().get('/', (c) => {
   }
   c.header('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
   c.header('Content-Disposition', `attachment; filename="readout-export.${format}"`)
-  c.header('X-Total-Hits', String(outcome.ordinals.length))
+  c.header('X-Total-Hits', String(outcome.total))
   c.header('X-Exported-Hits', String(count))
   return c.body(lines.join(''))
 })
