@@ -332,9 +332,14 @@ export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptio
   const evaluator = new Evaluator(index, bits)
   const { width } = evaluator
   const raw = evaluator.run(query, options)
+  const terms = [...bits.keys()]
+  // Where no paragraph matched more than one term (one-word queries), every multiplier is 1 and the scores stand as they are (often a cached array, never written to).
+  let multiple = false
+  for (let i = 0; i < raw.docs.length && !multiple; i++) multiple = bitCount(raw.masks, i * width, width) > 1
+  if (!multiple) return { docs: raw.docs, scores: raw.scores, masks: raw.masks, width, terms }
   const scores = new Float64Array(raw.docs.length)
   for (let i = 0; i < raw.docs.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)
-  return { docs: raw.docs, scores, masks: raw.masks, width, terms: [...bits.keys()] }
+  return { docs: raw.docs, scores, masks: raw.masks, width, terms }
 }
 
 /** The query terms paragraph `i` of an evaluation matched. */
