@@ -1,6 +1,6 @@
 // Turns clean, tagged articles and paragraphs into the index file's content: a pure function.
 import type { IndexDocument } from './index-options'
-import { buildTermIndex, type TermIndex } from './term-index'
+import { buildTermIndex } from './term-index'
 import type { Article, BuildReport, Entity, IndexFile, Paragraph } from './types'
 
 /** Current index file format version; readers refuse any other. 5: binary sections, typed-array postings with positions, precomputed columns. */
@@ -17,8 +17,8 @@ export function toIndexDocument(paragraph: Paragraph, article: Article | undefin
   }
 }
 
-/** Indexes the paragraphs (MiniSearch's tokenising, statistics and scoring inputs, as typed arrays; or takes `terms`, their index built beforehand) and returns the complete index file content. */
-export function assembleIndex(articles: Article[], paragraphs: Paragraph[], entities: Entity[], report: BuildReport, terms?: TermIndex): IndexFile {
+/** Indexes the paragraphs (MiniSearch's tokenising, statistics and scoring inputs, as typed arrays) and returns the complete index file content. */
+export function assembleIndex(articles: Article[], paragraphs: Paragraph[], entities: Entity[], report: BuildReport): IndexFile {
   const articleById = new Map(articles.map((a) => [a.id, a]))
   return {
     format: 'readout-index',
@@ -26,7 +26,7 @@ export function assembleIndex(articles: Article[], paragraphs: Paragraph[], enti
     articles,
     paragraphs,
     entities,
-    terms: terms ?? buildTermIndex(paragraphs.map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal))),
+    terms: buildTermIndex(paragraphs.map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal))),
     report,
   }
 }

@@ -1,5 +1,5 @@
 // Turns raw seed pages and what is known about them into the index file content: each page in file order, then one combining step.
-import { assembleIndex } from './assemble-index'
+import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
 import { mergeTermIndexes } from './merge-term-indexes'
@@ -7,9 +7,11 @@ import { concatShingleKeys, linkSortedShingles } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
+import { joinParagraphBlocks } from './paragraph-records'
+import { ParagraphStore } from './paragraph-store'
 import { mergeSortedShingles, type SortedShingles, sortShingles } from './sorted-shingles'
-import type { TermIndex } from './term-index'
-import type { BuildReport, DropReason, IndexFile } from './types'
+import { buildTermIndex } from './term-index'
+import type { BuildReport, DropReason, EncodedIndexFile, IndexFile, Paragraph, ParagraphSummary } from './types'
 
 export { articleIdFor, MAX_LINE_CHARS, type SeedPage } from './process-page'
 
@@ -41,31 +43,44 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
 
 /** buildCorpus with the pages cleaned and tagged on `workers` worker threads: the same index file, sooner for many pages. */
 export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<IndexFile> {
+  const { paragraphBlocks, ...index } = await buildEncodedInParallel(pages, sources, options)
+  return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, index.paragraphs.length) }
+}
+
+/** Every paragraph of encoded blocks, decoded. */
+function decodeParagraphs(blocks: Buffer[], count: number): Paragraph[] {
+  const store = new ParagraphStore(blocks, count)
+  return Array.from({ length: count }, (_, ordinal) => store.get(ordinal))
+}
+
+/** buildCorpusInParallel with the paragraph records left as the workers encoded them (near-duplicates spliced in), ready to write: the main thread never holds the paragraphs' text. */
+export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
   const { outcomes, terms, shingles } = await processPagesInParallel([...pages].sort(byFile), sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,
     workers: options.workers,
     onProgress: options.onProgress,
   })
+  const combined = combinePages(outcomes, sources, mergeSortedShingles(shingles))
+  const { articles, paragraphs } = combined
+  const paragraphBlocks = joinParagraphBlocks(
+    combined.outcomes.map((o) => o.records),
+    (ordinal) => paragraphs[ordinal]!.duplicates,
+  )
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
-  const ids = outcomes.flatMap((o) => (o.article ? [o.article.id] : []))
-  const paragraphs = outcomes.reduce((n, o) => n + o.paragraphs.length, 0)
-  return combineOutcomes(outcomes, sources, {
-    terms: new Set(ids).size === ids.length ? mergeTermIndexes(terms, paragraphs) : undefined,
-    shingles: mergeSortedShingles(shingles),
-  })
+  const articleById = new Map(articles.map((a) => [a.id, a]))
+  const termIndex =
+    articleById.size === articles.length
+      ? mergeTermIndexes(terms, paragraphs.length)
+      : buildTermIndex(decodeParagraphs(paragraphBlocks, paragraphs.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
+  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, paragraphBlocks, entities: combined.entities, terms: termIndex, report: combined.report }
 }
 
-/** Parts of the index built beforehand over the outcomes' paragraphs in file order. */
-export interface BuiltParts {
-  /** The term index. */
-  terms?: TermIndex
-  /** The shingle keys sorted by key (then the outcomes' own keys are not used). */
-  shingles?: SortedShingles
-}
+/** A page's outcome as combining needs it: its paragraphs need only say what links and columns need. */
+type CombinableOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[] }
 
-/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index (or the parts of them `built` already). */
-export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, built: BuiltParts = {}): IndexFile {
+/** Page outcomes joined (in file order): warnings, near-duplicates (from `shingles`, the keys sorted beforehand, or the outcomes' own), the entity table and the report. */
+function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sources, shingles?: SortedShingles) {
   const warnings: BuildReport['warnings'] = []
   const dropped: Partial<Record<DropReason, number>> = {}
   const sorted = [...outcomes].sort(byFile)
@@ -78,8 +93,8 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, built
     if (!files.has(file)) warnings.push({ file: 'sources.json', problem: `entry "${file}" names no page in the seeds folder` })
   }
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
-  const paragraphs = sorted.flatMap((o) => o.paragraphs)
-  const duplicates = linkSortedShingles(paragraphs, built.shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
+  const paragraphs: O['paragraphs'][number][] = sorted.flatMap((o) => o.paragraphs)
+  const duplicates = linkSortedShingles(paragraphs, shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
   for (const p of paragraphs) p.duplicates = duplicates.get(p.id) ?? []
 
   const entities = mergeEntities(sorted.map((o) => o.entities))
@@ -89,5 +104,11 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources, built
     if (e.region) byType.region = (byType.region ?? 0) + 1
   }
   const report: BuildReport = { articles: articles.length, paragraphs: paragraphs.length, dropped, entities: byType, warnings }
-  return assembleIndex(articles, paragraphs, entities, report, built.terms)
+  return { outcomes: sorted, articles, paragraphs, entities, report }
+}
+
+/** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index. */
+export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): IndexFile {
+  const { articles, paragraphs, entities, report } = combinePages(outcomes, sources)
+  return assembleIndex(articles, paragraphs, entities, report)
 }

@@ -44,7 +44,7 @@ function entityColumn(rows: string[][], indexOf: Map<string, number>): EntityCol
 }
 
 /** Builds the columns; every paragraph's article and tags must be in the lists given. */
-export function indexColumns(articles: Article[], paragraphs: Paragraph[], entities: Entity[]): IndexColumns {
+export function indexColumns(articles: Article[], paragraphs: Pick<Paragraph, 'id' | 'articleId' | 'actors' | 'regions'>[], entities: Entity[]): IndexColumns {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]))
   const entityIndex = new Map(entities.map((e, i) => [e.name, i]))
   const article = Uint32Array.from(paragraphs, (p) => {

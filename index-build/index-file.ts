@@ -8,7 +8,7 @@ import { type IndexColumns, indexColumns } from './index-columns'
 import { encodeParagraphBlocks, ParagraphStore } from './paragraph-store'
 import { SEARCH_FIELDS } from './index-options'
 import type { TermIndex } from './term-index'
-import type { Article, BuildReport, Entity, IndexFile } from './types'
+import type { Article, BuildReport, EncodedIndexFile, Entity, IndexFile } from './types'
 
 /** An index ready to serve. */
 export interface LoadedIndex {
@@ -84,15 +84,15 @@ const jsonLines = (name: string, records: unknown[]): Section => ({ name, kind: 
 
 if (endianness() !== 'LE') throw new Error('index: this index format stores little-endian numbers; this machine is big-endian')
 
-/** The sections of index file content, in file order. The same content always gives the same bytes. */
-function indexSections(index: IndexFile): Section[] {
+/** The sections of index file content, in file order. The same content always gives the same bytes (paragraph records encoded beforehand or here). */
+function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
   const { terms } = index
   if (!terms || !Array.isArray(terms.terms)) throw new IndexFileError('index: the content has no term index')
   const columns = indexColumns(index.articles, index.paragraphs, index.entities)
   return [
     jsonLines('articles', index.articles),
     jsonLines('entities', index.entities),
-    ...encodeParagraphBlocks(index.paragraphs).map((data, b): Section => ({ name: `paragraphs.${b}`, kind: 'json-lines', data })),
+    ...('paragraphBlocks' in index ? index.paragraphBlocks : encodeParagraphBlocks(index.paragraphs)).map((data, b): Section => ({ name: `paragraphs.${b}`, kind: 'json-lines', data })),
     { name: 'terms', kind: 'lines', data: Buffer.from(terms.terms.map((t) => t + '\n').join('')) },
     typed('docFreq', terms.docFreq),
     ...SEARCH_FIELDS.flatMap((field, f) => [
@@ -114,7 +114,7 @@ function indexSections(index: IndexFile): Section[] {
 }
 
 /** The header line for content and its sections. */
-function headerOf(index: IndexFile, sections: Section[]): Header {
+function headerOf(index: IndexFile | EncodedIndexFile, sections: Section[]): Header {
   return {
     format: 'readout-index',
     version: index.version,
@@ -130,7 +130,7 @@ function tempNameFor(file: string): string {
 }
 
 /** Writes the index file atomically (temp file in the same folder, then rename): a failure leaves any previous file untouched. */
-export async function writeIndexFile(file: string, index: IndexFile): Promise<void> {
+export async function writeIndexFile(file: string, index: IndexFile | EncodedIndexFile): Promise<void> {
   await mkdir(dirname(file), { recursive: true })
   const temp = tempNameFor(file)
   const handle = await open(temp, 'w')

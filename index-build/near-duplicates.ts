@@ -141,7 +141,7 @@ export function linkByShingles(paragraphs: LinkableParagraph[], shingles: Shingl
 }
 
 /** linkNearDuplicates over the paragraphs' shingle keys sorted by key (paragraphs by position in `paragraphs`). */
-export function linkSortedShingles(paragraphs: LinkableParagraph[], sorted: SortedShingles): Map<string, string[]> {
+export function linkSortedShingles(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], sorted: SortedShingles): Map<string, string[]> {
   const { lo, hi, paragraph } = sorted
   const links = new Map<string, Set<string>>()
   // The paragraphs that share a key are a run of the sorted keys.

@@ -6,6 +6,7 @@ import type { PageOutcome, SeedPage } from './process-page'
 import type { SourceEntry } from './sources'
 import type { SortedShingles } from './sorted-shingles'
 import type { TermIndex } from './term-index'
+import type { ParagraphSummary } from './types'
 
 /** What a page worker starts with. */
 export interface PageWorkerData {
@@ -22,6 +23,9 @@ export interface NumberedPage {
   source: SourceEntry | undefined
 }
 
+/** A page's outcome as a worker sends it: no shingle keys (they come sorted with 'done'), paragraphs cut to their summaries, their records (UTF-8, `recordBytes` long) in the message's records. */
+export type SentOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[]; recordBytes: number }
+
 /** The build's requests, in the order it sends them. */
 export type PageWorkerRequest =
   /** Decode and clean these pages and keep them; answer with each page's NLP candidates. */
@@ -37,7 +41,7 @@ export type PageWorkerReply =
   | { kind: 'cleaned'; candidates: [number, string[][]][] }
   /** What the NLP library found inside each run asked about. */
   | { kind: 'answered'; answers: [string, NlpEntity[]][] }
-  /** Some pages' outcomes (without shingle keys: those come sorted with 'done'); more may follow. */
-  | { kind: 'tagged'; outcomes: [number, PageOutcome][] }
+  /** Some pages' outcomes and their paragraph records, back to back in the same order; more may follow. */
+  | { kind: 'tagged'; outcomes: [number, SentOutcome][]; records: Uint8Array }
   /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker. */
   | { kind: 'done'; terms: TermIndex; shingles: SortedShingles }

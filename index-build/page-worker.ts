@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { toIndexDocument } from './assemble-index'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
-import type { PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
+import type { PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
+import { encodePageRecords } from './paragraph-records'
 import { concatShingleKeys, type ShingleKeys } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
@@ -20,6 +21,7 @@ const finished = new Map<number, PageOutcome>()
 
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
+const UTF8 = new TextEncoder()
 const NO_SHINGLES: ShingleKeys = { keys: new Float64Array(0), ends: new Uint32Array(0) }
 
 /** The typed-array buffers of a term index and sorted shingles, to transfer rather than copy. */
@@ -34,12 +36,24 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles }
   const terms = new TermIndexBuilder()
   const shingles: ShingleKeys[] = []
   let ordinal = 0
-  let batch: [number, PageOutcome][] = []
+  let batch: [number, SentOutcome][] = []
+  let records = ''
   const flush = () => {
-    if (batch.length > 0) reply({ kind: 'tagged', outcomes: batch })
+    if (batch.length > 0) {
+      const bytes = UTF8.encode(records)
+      reply({ kind: 'tagged', outcomes: batch, records: bytes }, [bytes.buffer as ArrayBuffer])
+    }
     batch = []
+    records = ''
   }
-  for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) batch.push([index, outcome])
+  /** Sends the outcome without its paragraphs' text and mentions: they go as records, all the build needs of them. */
+  const send = (index: number, outcome: PageOutcome) => {
+    const encoded = encodePageRecords(outcome.paragraphs)
+    records += encoded
+    const paragraphs = outcome.paragraphs.map(({ id, articleId, actors, regions, duplicates }) => ({ id, articleId, actors, regions, duplicates }))
+    batch.push([index, { ...outcome, paragraphs, recordBytes: Buffer.byteLength(encoded) }])
+  }
+  for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) send(index, outcome)
   for (const index of [...held.keys()].sort((a, b) => a - b)) {
     const { page, prepared } = held.get(index)!
     for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
@@ -49,7 +63,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles }
     for (const p of outcome.paragraphs) terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))
     shingles.push(outcome.shingles)
     outcome.shingles = NO_SHINGLES
-    batch.push([index, outcome])
+    send(index, outcome)
     held.delete(index)
     if (batch.length >= OUTCOMES_PER_MESSAGE) flush()
   }

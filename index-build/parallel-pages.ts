@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
 import { type NlpQuestion, nlpQuestions } from './entities/nlp-questions'
-import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest } from './page-worker-protocol'
-import type { PageOutcome, SeedPage } from './process-page'
+import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
+import type { SeedPage } from './process-page'
 import type { Sources } from './sources'
 import type { TermIndexPart } from './merge-term-indexes'
 import type { SortedShingles } from './sorted-shingles'
@@ -35,7 +35,7 @@ interface PageWorker {
 }
 
 /** Starts a worker; a crash rejects whatever is awaited from it. */
-function startWorker(data: PageWorkerData, onTagged: (outcomes: [number, PageOutcome][]) => void): PageWorker {
+function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerReply, { kind: 'tagged' }>) => void): PageWorker {
   const worker = new Worker(new URL('./page-worker.mjs', import.meta.url), { workerData: data })
   let waiting: { kind: string; resolve: (reply: PageWorkerReply) => void; reject: (err: Error) => void } | null = null
   let failure: Error | null = null
@@ -45,7 +45,7 @@ function startWorker(data: PageWorkerData, onTagged: (outcomes: [number, PageOut
     waiting = null
   }
   worker.on('message', (reply: PageWorkerReply) => {
-    if (reply.kind === 'tagged') onTagged(reply.outcomes)
+    if (reply.kind === 'tagged') onTagged(reply)
     else if (waiting?.kind === reply.kind) {
       const { resolve } = waiting
       waiting = null
@@ -65,10 +65,13 @@ function startWorker(data: PageWorkerData, onTagged: (outcomes: [number, PageOut
   }
 }
 
-/** What the workers give: each page's outcome, and the term index of the pages' paragraphs in parts. */
+/** A page's outcome as the build gets it: its paragraphs' summaries, their records encoded, no shingle keys. */
+export type TaggedOutcome = Omit<SentOutcome, 'recordBytes'> & { records: Uint8Array }
+
+/** What the workers give: each page's outcome, and the term index and sorted shingle keys of the pages' paragraphs in parts. */
 export interface ParallelOutcome {
-  /** The outcome of processPage for each page, in the order given. */
-  outcomes: PageOutcome[]
+  /** The outcome of processPage for each page, in the order given, as the workers send it. */
+  outcomes: TaggedOutcome[]
   /** Each worker's term index of its pages' paragraphs, with their ordinals among all the pages' paragraphs in order. */
   terms: TermIndexPart[]
   /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
@@ -82,10 +85,14 @@ export interface ParallelOutcome {
  * the answers (and index its paragraphs). The result is the serial build's, whatever the timing.
  */
 export async function processPagesInParallel(pages: SeedPage[], sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
-  const outcomes: PageOutcome[] = new Array(pages.length)
+  const outcomes: TaggedOutcome[] = new Array(pages.length)
   let done = 0
-  const onTagged = (batch: [number, PageOutcome][]) => {
-    for (const [index, outcome] of batch) outcomes[index] = outcome
+  const onTagged = ({ outcomes: batch, records }: Extract<PageWorkerReply, { kind: 'tagged' }>) => {
+    let at = 0
+    for (const [index, { recordBytes, ...outcome }] of batch) {
+      outcomes[index] = { ...outcome, records: records.subarray(at, (at += recordBytes)) }
+    }
+    if (at !== records.length) throw new Error('index-build: page worker: records do not fit their outcomes')
     done += batch.length
     options.onProgress?.(done)
   }

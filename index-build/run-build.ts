@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import { buildCorpus, buildCorpusInParallel } from './build-corpus'
+import { buildCorpus, buildEncodedInParallel } from './build-corpus'
 import { mapLimit } from './map-limit'
 import { readPage } from './read-page'
 import { KNOWN_ENTITIES } from './entities/knowledge-base'
@@ -88,7 +88,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
   const pages = await mapLimit(files, READ_CONCURRENCY, (file) => readPage(seedsDir, file))
   const workers = options.workers ?? defaultWorkers(pages.length)
   const corpusOptions = { knowledgeBase: KNOWN_ENTITIES, nlp: options.nlp, onProgress: (done: number) => options.onProgress?.(done, files.length) }
-  const index = workers > 1 ? await buildCorpusInParallel(pages, sources, { ...corpusOptions, workers }) : buildCorpus(pages, sources, corpusOptions)
+  const index = workers > 1 ? await buildEncodedInParallel(pages, sources, { ...corpusOptions, workers }) : buildCorpus(pages, sources, corpusOptions)
   for (const w of index.report.warnings) log(`index-build: warning: ${join(seedsDir, w.file)}: ${w.problem}`)
   if (strict && index.report.warnings.length > 0) {
     throw new BuildError(`index-build: --strict: ${index.report.warnings.length} warning(s); the index was not written`)

@@ -115,6 +115,17 @@ export interface BuildReport {
   warnings: { file: string; problem: string }[]
 }
 
+/** What the index file's columns and near-duplicate links need of a paragraph. */
+export type ParagraphSummary = Pick<Paragraph, 'id' | 'articleId' | 'actors' | 'regions' | 'duplicates'>
+
+/** Index file content with the paragraph records already encoded: the paragraphs carry only their summaries. */
+export interface EncodedIndexFile extends Omit<IndexFile, 'paragraphs'> {
+  /** The paragraphs' summaries, in (article id, position) order. */
+  paragraphs: ParagraphSummary[]
+  /** Their records, as encodeParagraphBlocks writes them. */
+  paragraphBlocks: Buffer[]
+}
+
 /** The index file written by index-build and read by the server. */
 export interface IndexFile {
   /** Format marker and version; a reader refuses any other. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { encodePageRecords, joinParagraphBlocks } from '../../index-build/paragraph-records'
+import { encodeParagraphBlocks, RECORDS_PER_BLOCK } from '../../index-build/paragraph-store'
+import type { Paragraph } from '../../index-build/types'
+
+const paragraph = (i: number): Paragraph => ({
+  id: `a${Math.floor(i / 7)}:${i % 7}`,
+  articleId: `a${Math.floor(i / 7)}`,
+  position: i % 7,
+  section: i % 2 ? 'Wörld' : null,
+  text: `Paragraph ${i} says “${'é'.repeat(i % 3)}” [] }\n(a line break the record must escape)`,
+  actors: i % 3 ? ['Laos'] : [],
+  regions: [],
+  mentions: [{ name: 'Laos', start: 0, end: 4 }],
+  duplicates: [],
+})
+
+describe('joinParagraphBlocks', () => {
+  it('gives encodeParagraphBlocks’s blocks, near-duplicates spliced in, across block boundaries', () => {
+    const count = RECORDS_PER_BLOCK + 30
+    const paragraphs = Array.from({ length: count }, (_, i) => paragraph(i))
+    const duplicates = (i: number) => (i % 5 === 0 ? [`b${i}:0`, `ç${i}:1`] : [])
+    const pages: Uint8Array[] = []
+    for (let from = 0; from < count; from += 7) pages.push(Buffer.from(encodePageRecords(paragraphs.slice(from, from + 7))))
+    const joined = joinParagraphBlocks(pages, duplicates)
+    const expected = encodeParagraphBlocks(paragraphs.map((p, i) => ({ ...p, duplicates: duplicates(i) })))
+    expect(joined).toHaveLength(2)
+    joined.forEach((block, b) => expect(block.equals(expected[b]!)).toBe(true))
+  })
+
+  it('refuses records it did not encode, and paragraphs whose near-duplicates are already set', () => {
+    expect(() => joinParagraphBlocks([Buffer.from('{"id":"x","duplicates":["y"]}\n')], () => [])).toThrow(/not one/)
+    expect(() => encodePageRecords([{ ...paragraph(0), duplicates: ['z:0'] }])).toThrow(/before its near-duplicates/)
+  })
+})
