@@ -22,11 +22,12 @@ export const ROW_HEADER = 4
  * Every facet code of each paragraph side by side, so that counting a hit reads one short stretch
  * of memory instead of one place per column: paragraph p's row starts at data[at[p]] and holds its
  * outlet code, its day index, its number of actor codes a, its number of region codes r, then the
- * a actor codes and the r region codes.
+ * a actor codes and the r region codes. Two bytes a number when every one fits (a third less memory
+ * to read per hit than four), else four.
  */
 export interface FacetRows {
   at: Uint32Array
-  data: Uint32Array
+  data: Uint16Array | Uint32Array
 }
 
 /** Paragraphs by code, from paragraphs' codes (a counting sort, so each code's list comes out ascending). */
@@ -96,10 +97,14 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
 }
 
 /** The facet rows of n paragraphs from their outlet and day codes and their actor and region codes. */
-function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { offsets: Uint32Array; values: Uint32Array }, regions: { offsets: Uint32Array; values: Uint32Array }): FacetRows {
+export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { offsets: Uint32Array; values: Uint32Array }, regions: { offsets: Uint32Array; values: Uint32Array }): FacetRows {
   const n = outletOf.length
   const at = new Uint32Array(n + 1)
-  const data = new Uint32Array(n * ROW_HEADER + actors.values.length + regions.values.length)
+  const size = n * ROW_HEADER + actors.values.length + regions.values.length
+  let largest = 0
+  for (const list of [outletOf, dayOf, actors.values, regions.values]) for (let k = 0; k < list.length; k++) largest = Math.max(largest, list[k]!)
+  for (let p = 0; p < n; p++) largest = Math.max(largest, actors.offsets[p + 1]! - actors.offsets[p]!, regions.offsets[p + 1]! - regions.offsets[p]!)
+  const data = largest <= 0xffff ? new Uint16Array(size) : new Uint32Array(size)
   let w = 0
   for (let p = 0; p < n; p++) {
     at[p] = w
