@@ -28,8 +28,8 @@ export function comparableWords(text: string): string[] {
   return words
 }
 
-/** Maps a string to a 32-bit hash (FNV-1a). */
-function hashWord(word: string): number {
+/** Maps a comparable word to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */
+export function hashWord(word: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
   return h >>> 0
@@ -75,8 +75,12 @@ let takenSlots = new Uint32Array(512)
  * polynomial hashes (a 53-bit key), so no run of words is ever built as a string.
  */
 export function shingleKeys(texts: string[]): ShingleKeys {
-  const ends = new Uint32Array(texts.length)
-  const hashesOf = texts.map(wordHashes)
+  return shingleKeysOfWords(texts.map(wordHashes))
+}
+
+/** shingleKeys of paragraphs given as the hashes (hashWord) of their comparable words, in order. */
+export function shingleKeysOfWords(hashesOf: readonly (readonly number[])[]): ShingleKeys {
+  const ends = new Uint32Array(hashesOf.length)
   const windows = hashesOf.reduce((n, h) => n + Math.max(0, h.length - SHINGLE_WORDS + 1), 0)
   const keys = new Float64Array(windows)
   let total = 0

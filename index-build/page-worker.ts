@@ -5,7 +5,7 @@ import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
 import type { PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
 import { encodePageRecords } from './paragraph-records'
-import { concatShingleKeys, type ShingleKeys } from './near-duplicates'
+import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
 import { type TermIndex, TermIndexBuilder } from './term-index'
@@ -22,7 +22,6 @@ const finished = new Map<number, PageOutcome>()
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
 const UTF8 = new TextEncoder()
-const NO_SHINGLES: ShingleKeys = { keys: new Float64Array(0), ends: new Uint32Array(0) }
 
 /** The typed-array buffers of a term index and sorted shingles, to transfer rather than copy. */
 function buffersOf(terms: TermIndex, shingles: SortedShingles): ArrayBuffer[] {
@@ -35,6 +34,9 @@ function buffersOf(terms: TermIndex, shingles: SortedShingles): ArrayBuffer[] {
 function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles } {
   const terms = new TermIndexBuilder()
   const shingles: ShingleKeys[] = []
+  /** hashWord of each term, by term id: the text's terms are its comparable words, so the term index's tokenising serves near-duplicate keying too. */
+  const hashOfTerm: number[] = []
+  const wordHashes = (ids: readonly number[]) => ids.map((id) => hashOfTerm[id] ?? (hashOfTerm[id] = hashWord(terms.term(id))))
   let ordinal = 0
   let batch: [number, SentOutcome][] = []
   let records = ''
@@ -59,10 +61,8 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles }
     for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
       if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
     }
-    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache }, prepared)
-    for (const p of outcome.paragraphs) terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))
-    shingles.push(outcome.shingles)
-    outcome.shingles = NO_SHINGLES
+    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache, shingles: false }, prepared)
+    shingles.push(shingleKeysOfWords(outcome.paragraphs.map((p) => wordHashes(terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))))))
     send(index, outcome)
     held.delete(index)
     if (batch.length >= OUTCOMES_PER_MESSAGE) flush()

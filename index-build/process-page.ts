@@ -65,6 +65,8 @@ export interface ProcessPageOptions {
   nlp: boolean
   /** NLP answers shared by the pages of one build, in file order. */
   nlpCache: NlpCache
+  /** Key the paragraphs for near-duplicate linking (default true; a page worker keys them from its term index instead). */
+  shingles?: boolean
 }
 
 /** A page decoded and cleaned, not yet tagged; or, when it cannot be used, its final outcome. */
@@ -134,6 +136,6 @@ export function tagCleanedPage(page: CleanedPage & { usable: true }, options: Pr
       duplicates: [],
     }
   })
-  outcome.shingles = shingleKeys(texts)
+  if (options.shingles ?? true) outcome.shingles = shingleKeys(texts)
   return outcome
 }

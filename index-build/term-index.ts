@@ -67,6 +67,8 @@ class FieldBuilder {
 /** Builds a TermIndex from documents given in ordinal order (id 0, 1, 2, …), with MiniSearch's tokenising and statistics. */
 export class TermIndexBuilder {
   readonly #termIds = new Map<string, number>()
+  /** Each term by id. */
+  readonly #terms: string[] = []
   /** Index of each distinct raw token seen; most tokens repeat, so each is normalised once. */
   readonly #rawIndex = new Map<string, number>()
   /** Term id of each raw token (by raw index), or -1 when it processes to nothing. */
@@ -95,6 +97,7 @@ export class TermIndexBuilder {
     if (id === undefined) {
       id = this.#termIds.size
       this.#termIds.set(term, id)
+      this.#terms.push(term)
       this.#docFreq.push(0)
       this.#lastDoc.push(-1)
       this.#slot.push(0)
@@ -134,13 +137,20 @@ export class TermIndexBuilder {
     return tokens
   }
 
-  /** Adds the next document; its id must equal the number of documents added so far. */
-  add(doc: IndexDocument): void {
+  /** The term with this id (ids as add() returns them). */
+  term(id: number): string {
+    return this.#terms[id]!
+  }
+
+  /** Adds the next document (its id must equal the number of documents added so far); returns the ids of its text's terms in text order (read-only: the array may be shared). */
+  add(doc: IndexDocument): readonly number[] {
+    let textTerms: readonly number[] = []
     const ordinal = this.#count
     if (doc.id !== ordinal) throw new Error(`index-build: document ${doc.id} added out of order (expected ${ordinal})`)
     SEARCH_FIELDS.forEach((name, f) => {
       const fb = this.#fields[f]!
       const { ids, unique } = this.#tokens(f, doc[name])
+      if (f === TEXT_FIELD) textTerms = ids
       fb.lengths.push(unique)
       // MiniSearch's running average: (average × documents before + length) / (documents before + 1).
       fb.average = (fb.average * ordinal + unique) / (ordinal + 1)
@@ -173,6 +183,7 @@ export class TermIndexBuilder {
       if (f === TEXT_FIELD) this.#addPositions(fb, ids, distinct, counts, firstPosting)
     })
     this.#count++
+    return textTerms
   }
 
   /** Writes each distinct term's positions (its indexes in `ids`) as delta-coded varints, in posting order. */
