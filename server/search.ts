@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { filterAndCount, type HitFilter } from './count-hits'
+import { filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -99,6 +99,34 @@ function taggedWithAll(selections: { column: FacetColumn; codes: number[] }[]): 
   return lists.reduce((both, list) => intersectDocs(both, list))
 }
 
+/** A score of 0 for each of the index's paragraphs, per index (never written to): browsing scores nothing. */
+const zeros = new WeakMap<SearchContext, Float64Array>()
+
+/** The first `count` of the index's zero scores. */
+function zeroScores(ctx: SearchContext, count: number): Float64Array {
+  let all = zeros.get(ctx)
+  if (!all) zeros.set(ctx, (all = new Float64Array(ctx.byDate.length)))
+  return all.subarray(0, count)
+}
+
+/** Hits and counts of browsing every paragraph, per index (never written to once stored). */
+const everythingCounted = new WeakMap<SearchContext, { hits: Uint32Array; counts: HitCounts }>()
+
+/** The hits `count` gives (filling `counts`), or, after the first time for this index, the stored hits with `counts` filled from the stored counts. */
+function countedOnce(ctx: SearchContext, count: () => Uint32Array, counts: HitCounts): Uint32Array {
+  let known = everythingCounted.get(ctx)
+  if (!known) {
+    known = { hits: count(), counts: { outlet: counts.outlet.slice(), actor: counts.actor.slice(), region: counts.region.slice(), day: counts.day.slice() } }
+    everythingCounted.set(ctx, known)
+    return known.hits
+  }
+  counts.outlet.set(known.counts.outlet)
+  counts.actor.set(known.counts.actor)
+  counts.region.set(known.counts.region)
+  counts.day.set(known.counts.day)
+  return known.hits
+}
+
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
 const keyOf = (date: string) => Number(date.replaceAll('-', ''))
 
@@ -175,7 +203,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const byTags = actorCodes.length > 0 || regionCodes.length > 0
   const taggedList = byTags ? taggedWithAll([{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
   const browseFrom = taggedList ?? ctx.byDate
-  const candidates: Candidates = browsing ? { ordinals: browseFrom, scores: new Float64Array(browseFrom.length), termsOf: () => [] } : matchClauses(index, query)
+  const candidates: Candidates = browsing ? { ordinals: browseFrom, scores: zeroScores(ctx, browseFrom.length), termsOf: () => [] } : matchClauses(index, query)
   const excluded = query.excluded.length > 0 ? excludedSet(index, query.excluded) : null
 
   // 2. Filters and counts in one pass over the candidates.
@@ -205,7 +233,9 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     tagged,
     outletAllowed,
   }
-  const hits = filterAndCount(candidates.ordinals, rows, filter, counts)
+  // Browsing everything (the landing page, /api/facets) counts every paragraph: the same answer each time, so it is counted once per index.
+  const everything = browsing && taggedList === null && outletCodes.length === 0 && !filter.dateLimited && excluded === null
+  const hits = everything ? countedOnce(ctx, () => filterAndCount(candidates.ordinals, rows, filter, counts), counts) : filterAndCount(candidates.ordinals, rows, filter, counts)
 
   // 3. Order: by score (ties newest first), or by date; browsing everything is already in date order.
   const { ordinals, scores } = candidates

@@ -187,6 +187,28 @@ describe('GET /api/search: filters and facets', () => {
   })
 })
 
+describe('GET /api/search: browsing everything', () => {
+  it('answers the landing page the same each time (its counts are kept after the first), and as the facets of every paragraph', async () => {
+    const own = fixtureIndex()
+    const fresh = createApp({ getIndex: () => own })
+    const landing = async () => {
+      const res = await fresh.request('/api/search?q=&size=50')
+      expect(res.status).toBe(200)
+      const { tookMs: _took, ...answer } = (await res.json()) as SearchAnswer
+      return answer
+    }
+    const first = await landing()
+    expect(first.total).toBe(index.paragraphs.count)
+    expect(await landing()).toEqual(first)
+    // A filtered browse in between must not disturb the kept counts.
+    const filtered = (await (await fresh.request(`/api/search?q=&actor=${encodeURIComponent(first.facets.actor[0]!.value)}`)).json()) as SearchAnswer
+    expect(filtered.total).toBeLessThan(first.total)
+    expect(await landing()).toEqual(first)
+    // Counts are those of all paragraphs: an actor's count is the number of paragraphs tagged with it.
+    for (const { value, count } of first.facets.actor) expect((await search(`q=&actor=${encodeURIComponent(value)}`)).total).toBe(count)
+  })
+})
+
 describe('GET /api/search: highlighting', () => {
   it('marks exact, typo-corrected and completed words', async () => {
     expect((await search('q=Lavorv')).hits.find((h) => h.id === 'a1:1')!.highlight).toContain('<mark>Lavrov</mark> said')
