@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { toIndexDocument } from './assemble-index'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
-import { type TaggingInput, uncuedCandidates } from './entities/tag-article'
+import { restoredTaggingInput, type StoredTaggingInput, storedTaggingInput, uncuedCandidates } from './entities/tag-article'
 import type { PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
 import { encodePageRecords } from './paragraph-records'
 import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
@@ -15,8 +15,8 @@ const OUTCOMES_PER_MESSAGE = 64
 
 const { knowledgeBase, nlp } = workerData as PageWorkerData
 const port = parentPort!
-/** Pages held, by position in file order, prepared for tagging. */
-const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: TaggingInput }>()
+/** Pages held, by position in file order, prepared for tagging (tokens dropped until then). */
+const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: StoredTaggingInput }>()
 const finished = new Map<number, PageOutcome>()
 
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
@@ -61,7 +61,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles }
     for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
       if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
     }
-    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache, shingles: false }, prepared)
+    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache, shingles: false }, restoredTaggingInput(prepared))
     shingles.push(shingleKeysOfWords(outcome.paragraphs.map((p) => wordHashes(terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))))))
     send(index, outcome)
     held.delete(index)
@@ -82,7 +82,7 @@ port.on('message', (request: PageWorkerRequest) => {
         continue
       }
       const prepared = prepareCleanedPage(cleaned, { knowledgeBase, nlp })
-      held.set(index, { page: cleaned, prepared })
+      held.set(index, { page: cleaned, prepared: storedTaggingInput(prepared) })
       candidates.push([index, prepared.candidates.map((list) => uncuedCandidates(list).map((c) => c.surface))])
     }
     reply({ kind: 'cleaned', candidates })

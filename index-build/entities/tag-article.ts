@@ -72,6 +72,20 @@ export function prepareTagging(paragraphs: string[], kb: KnowledgeBase, title: s
   return { texts, titled: title !== null && title !== '', tokens, knownMatches, candidates }
 }
 
+/** A TaggingInput without its tokens, for holding many between steps: tokens are most of its memory (about 7 KB a paragraph) and cheap to make again. */
+export type StoredTaggingInput = Omit<TaggingInput, 'tokens'>
+
+/** The input to keep, without its tokens. */
+export function storedTaggingInput(input: TaggingInput): StoredTaggingInput {
+  const { tokens: _, ...stored } = input
+  return stored
+}
+
+/** A stored input with its tokens made again: the TaggingInput prepareTagging gave. */
+export function restoredTaggingInput(stored: StoredTaggingInput): TaggingInput {
+  return { ...stored, tokens: stored.texts.map(tokensOf) }
+}
+
 /** The candidates of one text that the NLP library classifies (those no cue explains). */
 export function uncuedCandidates(candidates: NameCandidate[]): NameCandidate[] {
   return candidates.filter((c) => c.cued === null)
