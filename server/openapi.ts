@@ -1,6 +1,6 @@
 // The OpenAPI 3 document, generated from the same zod schemas that validate the requests.
 import { z } from 'zod'
-import { ARTICLE_PARAMS, EXPORT_PARAMS, MAX_EXPORT_HITS, SEARCH_PARAMS, SUGGEST_PARAMS } from './schemas'
+import { ARTICLES_PARAMS, ARTICLE_PARAMS, EXPORT_PARAMS, MAX_EXPORT_HITS, SEARCH_PARAMS, SUGGEST_PARAMS } from './schemas'
 
 type Parameter = { name: string; in: 'query' | 'path'; required: boolean; description?: string; schema: unknown; explode?: boolean }
 
@@ -33,7 +33,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/api/facets': { get: { summary: 'Every facet value with its count over the corpus', responses: { 200: json('Facets.') } } },
-      '/api/articles': { get: { summary: 'All articles with metadata', responses: { 200: json('Articles.') } } },
+      '/api/articles': { get: { summary: 'Article metadata: all articles, or those named by id', parameters: queryParameters(ARTICLES_PARAMS), responses: { 200: json('Articles.'), 400: problem } } },
       '/api/articles/{id}': {
         get: {
           summary: 'One clean article with its paragraphs',

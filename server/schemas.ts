@@ -49,13 +49,22 @@ export const SUGGEST_PARAMS = z.object({
   size: WHOLE('Suggestions wanted, 1–20.', 1, 20).default(8),
 })
 
+/** Parameters of /api/articles. */
+export const ARTICLES_PARAMS = z.object({
+  id: z
+    .array(z.string().max(300, 'each value must be at most 300 characters'))
+    .max(100, 'at most 100 values')
+    .default([])
+    .describe('Article ids, repeatable: only those articles (unknown ids are left out). None: every article.'),
+})
+
 /** Parameters of /api/articles/:id. */
 export const ARTICLE_PARAMS = z.object({
   q: z.string().max(500, 'must be at most 500 characters').default('').describe('A query whose words (with their typo corrections, completions and entity aliases) are marked in each paragraph\'s highlight.'),
 })
 
 /** Names of the parameters that may be repeated. */
-const REPEATABLE = new Set(['outlet', 'actor', 'region'])
+const REPEATABLE = new Set(['outlet', 'actor', 'region', 'id'])
 
 /** A parameter that breaks a rule. */
 export interface ParameterProblem {

@@ -5,7 +5,8 @@ import { formatDate, formatOutlet } from './format.js'
 import { html } from './lib/preact.js'
 
 /**
- * The outlets of a hit's near-duplicates in other articles.
+ * The outlets of a hit's near-duplicates in other articles. An article the server does not know
+ * (null in the map) reads "another article"; one not fetched yet (absent) is left out for now.
  * @param {string[]} duplicates paragraph ids
  * @param {Map<string, any>} articles
  * @returns {string[]}
@@ -13,7 +14,9 @@ import { html } from './lib/preact.js'
 export function alsoReportedBy(duplicates, articles) {
   const names = new Set()
   for (const id of duplicates) {
-    const a = articles.get(id.slice(0, id.lastIndexOf(':')))
+    const articleId = id.slice(0, id.lastIndexOf(':'))
+    if (!articles.has(articleId)) continue
+    const a = articles.get(articleId)
     names.add(a ? (a.originalOutlet ?? a.outlet ?? 'an unknown outlet') : 'another article')
   }
   return [...names]

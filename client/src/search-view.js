@@ -20,7 +20,7 @@ const WIDE = typeof window.matchMedia !== 'function' || window.matchMedia('(min-
  */
 export default function SearchView({ state, navigate }) {
   const { answer, loading, error, retry } = useSearch(state)
-  const articles = useArticles()
+  const articles = useArticles(answer)
   /** Applies a change to the state (back to page 1 unless the page itself changes). */
   const update = (/** @type {Partial<SearchState>} */ change, replace = false) =>
     navigate({ view: 'search', state: { ...state, page: 1, ...change } }, { replace })

@@ -62,16 +62,36 @@ export function useSearch(state) {
   return { answer, loading, error, retry: () => setAttempt((n) => n + 1) }
 }
 
+/** The articles of a page of hits' near-duplicates, each once. */
+export function duplicateArticles(/** @type {{ duplicates: string[] }[]} */ hits) {
+  return [...new Set(hits.flatMap((hit) => hit.duplicates.map((id) => id.slice(0, id.lastIndexOf(':')))))]
+}
+
 /**
- * Article metadata by id, fetched once (for "also reported by").
+ * Metadata of the articles the shown hits' near-duplicates come from (for "also reported by"),
+ * fetched as pages arrive and kept: a page needs a few articles, not all of a large corpus. An
+ * id the server does not know maps to null.
+ * @param {any} answer the current search answer, or null
  * @returns {Map<string, any>}
  */
-export function useArticles() {
+export function useArticles(answer) {
   const [articles, setArticles] = useState(/** @type {Map<string, any>} */ (new Map()))
+  const missing = answer ? duplicateArticles(answer.hits).filter((id) => !articles.has(id)).slice(0, 100) : []
+  const key = missing.join('\n')
   useEffect(() => {
-    getJson('/api/articles')
-      .then((/** @type {{ articles: any[] }} */ body) => setArticles(new Map(body.articles.map((a) => [a.id, a]))))
+    if (missing.length === 0) return
+    const controller = new AbortController()
+    getJson(`/api/articles?${missing.map((id) => `id=${encodeURIComponent(id)}`).join('&')}`, controller.signal)
+      .then((/** @type {{ articles: any[] }} */ body) =>
+        setArticles((known) => {
+          const next = new Map(known)
+          for (const id of missing) next.set(id, null)
+          for (const a of body.articles) next.set(a.id, a)
+          return next
+        }),
+      )
       .catch(() => {})
-  }, [])
+    return () => controller.abort()
+  }, [key])
   return articles
 }

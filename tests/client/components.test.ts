@@ -6,6 +6,7 @@ import { markText, queryWords } from '../../client/src/mark-text.js'
 import RegionTree, { regionTree } from '../../client/src/region-tree.js'
 import { groupHits } from '../../client/src/group-hits.js'
 import ResultItem, { alsoReportedBy } from '../../client/src/result-item.js'
+import { duplicateArticles } from '../../client/src/use-search.js'
 import ResultList from '../../client/src/result-list.js'
 import { emptyState } from '../../client/src/url-state.js'
 
@@ -111,12 +112,18 @@ describe('ResultItem', () => {
     expect(el.querySelector('.also')!.textContent).toBe('Also reported by SCMP')
   })
 
-  it('names the outlets of near-duplicates once each', () => {
-    const articles = new Map([
+  it('names the outlets of near-duplicates once each; an unknown article as such, one not fetched yet not at all', () => {
+    const articles = new Map<string, { originalOutlet: string | null; outlet: string } | null>([
       ['b', { originalOutlet: null, outlet: 'CNN' }],
       ['c', { originalOutlet: 'CNN', outlet: 'Mirror' }],
+      ['z', null],
     ])
     expect(alsoReportedBy(['b:1', 'c:0', 'z:3'], articles)).toEqual(['CNN', 'another article'])
+    expect(alsoReportedBy(['b:1', 'y:0'], articles)).toEqual(['CNN'])
+  })
+
+  it('lists the articles of a page\'s near-duplicates once each', () => {
+    expect(duplicateArticles([{ duplicates: ['a:1', 'b:2'] }, { duplicates: [] }, { duplicates: ['a:3', 'x:y:4'] }])).toEqual(['a', 'b', 'x:y'])
   })
 })
 

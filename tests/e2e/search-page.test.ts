@@ -64,6 +64,18 @@ describe('the search page in Chromium', () => {
     expect(foreignRequests).toEqual([])
   })
 
+  it('names the other outlets of a repeated statement, fetching only the articles it needs', async () => {
+    const articleRequests: string[] = []
+    page.on('request', (r) => r.url().includes('/api/articles') && articleRequests.push(r.url()))
+    await page.goto(`${service.url}/?q=${encodeURIComponent('"firmly support each other"')}`)
+    await settled(page)
+    await expect.poll(() => page.$$eval('.also', (els) => els.map((e) => e.textContent ?? '').join(' | '))).toMatch(/^Also reported by [^|]*\w/)
+    expect(await page.$$eval('.also', (els) => els.map((e) => e.textContent ?? '').join(' | '))).not.toContain('another article')
+    expect(articleRequests.length).toBeGreaterThan(0)
+    for (const url of articleRequests) expect(new URL(url).searchParams.getAll('id').length).toBeGreaterThan(0)
+    expect(consoleErrors).toEqual([])
+  })
+
   it('filters by an actor, updates the URL and counts, and Back restores', async () => {
     await page.goto(`${service.url}/?q=China`)
     await settled(page)

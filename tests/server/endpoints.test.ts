@@ -36,6 +36,15 @@ describe('GET /api/articles', () => {
     expect(body.articles[3]!.title).toBeNull()
   })
 
+  it('lists only the articles asked for by id, once each, leaving out unknown ids; 400 for too many ids', async () => {
+    const body = (await (await app.request('/api/articles?id=a3&id=nope&id=a1&id=a3')).json()) as { total: number; articles: { id: string }[] }
+    expect(body).toMatchObject({ total: 2 })
+    expect(body.articles.map((a) => a.id)).toEqual(['a3', 'a1'])
+    const tooMany = await app.request(`/api/articles?${Array.from({ length: 101 }, (_, i) => `id=x${i}`).join('&')}`)
+    expect(tooMany.status).toBe(400)
+    expect(((await tooMany.json()) as { detail: string }).detail).toMatch(/id/)
+  })
+
   it('returns one clean article with its paragraphs, actors and regions', async () => {
     const res = await app.request('/api/articles/a1')
     expect(res.status).toBe(200)
