@@ -70,10 +70,17 @@ function splitUnits(lines: string[]): Unit[] {
   return units
 }
 
+/** The number of words of a line, text.split(' ').length, counted without splitting and only up to atMost + 1 (any more count as atMost + 1). */
+function wordsUpTo(text: string, atMost: number): number {
+  let words = 1
+  for (let at = text.indexOf(' '); at >= 0 && words <= atMost; at = text.indexOf(' ', at + 1)) words++
+  return words
+}
+
 /** True for a line shaped like a headline or heading: starts with a capital or digit, no closing sentence punctuation, within the word limits. */
 function headingShaped(text: string, minWords: number, maxWords: number): boolean {
   if (text.length > 200 || TERMINAL.test(text.replace(/[”"’]$/, '')) || !/^[\p{Lu}\p{N}“"‘']/u.test(text)) return false
-  const words = text.split(' ').length
+  const words = wordsUpTo(text, maxWords)
   return words >= minWords && words <= maxWords
 }
 
@@ -82,7 +89,7 @@ function extendTickers(units: Unit[]): void {
   const isTicker = (i: number) => units[i]?.reason === 'ticker'
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!
-    if (u.reason === null && u.text.length <= 40 && u.text.split(' ').length <= 5 && !TERMINAL.test(u.text) && (isTicker(i - 1) || isTicker(i + 1))) {
+    if (u.reason === null && u.text.length <= 40 && wordsUpTo(u.text, 5) <= 5 && !TERMINAL.test(u.text) && (isTicker(i - 1) || isTicker(i + 1))) {
       u.reason = 'ticker'
     }
   }
@@ -90,7 +97,7 @@ function extendTickers(units: Unit[]): void {
 
 /** A line shaped like a list item: a statement of 4–30 words with lowercase words, without closing punctuation. */
 function itemShaped(text: string): boolean {
-  const words = text.split(' ').length
+  const words = wordsUpTo(text, 30)
   return words >= 4 && words <= 30 && /\s\p{Ll}/u.test(text) && !TERMINAL.test(text) && /^[\p{Lu}\p{N}“"‘']/u.test(text)
 }
 
@@ -108,7 +115,7 @@ function markLists(units: Unit[]): void {
 
 /** A unit that reads as article prose: a sentence of some length. */
 function isProse(text: string): boolean {
-  return text.split(' ').length >= 12 && TERMINAL.test(text)
+  return wordsUpTo(text, 12) >= 12 && TERMINAL.test(text)
 }
 
 /** After a bare header of a list of links ("Related topics", "Most read"), the short lines that follow are its links, up to the next prose. */
@@ -202,7 +209,7 @@ export function cleanPage(text: string): CleanPage {
       return
     }
     const quoted = QUOTED_HEADING.exec(u.text)
-    if (((quoted && quoted[1]!.split(' ').length <= 8) || headingShaped(u.text, 1, 10)) && u.text.length <= 80) {
+    if (((quoted && wordsUpTo(quoted[1]!, 8) <= 8) || headingShaped(u.text, 1, 10)) && u.text.length <= 80) {
       if (nextIsText(i)) {
         section = quoted ? quoted[1]!.trim() : u.text
         drop(u.text, 'heading')
