@@ -3,20 +3,22 @@ import type { Entity } from '../types'
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-/** One entry per name, sorted by name; aliases unioned and sorted; a 'known' entry wins over an 'nlp' one. */
+/** One entry per name, sorted by name; aliases unioned and sorted (an entry met once keeps its own); a 'known' entry wins over an 'nlp' one. */
 export function mergeEntities(lists: Entity[][]): Entity[] {
-  const merged = new Map<string, Entity>()
+  // Per name: the entry that wins so far, and the union of every alias met (sorted once, at the end).
+  const merged = new Map<string, { entity: Entity; aliases: Set<string>; seen: number }>()
   for (const list of lists) {
     for (const e of list) {
       const prior = merged.get(e.name)
       if (!prior) {
-        merged.set(e.name, { ...e, aliases: [...e.aliases] })
+        merged.set(e.name, { entity: { ...e, aliases: [...e.aliases] }, aliases: new Set(e.aliases), seen: 1 })
         continue
       }
-      const base = prior.source === 'nlp' && e.source === 'known' ? { ...e } : prior
-      base.aliases = [...new Set([...prior.aliases, ...e.aliases])].sort(byCodePoint)
-      merged.set(e.name, base)
+      if (prior.entity.source === 'nlp' && e.source === 'known') prior.entity = { ...e }
+      for (const alias of e.aliases) prior.aliases.add(alias)
+      prior.seen++
     }
   }
-  return [...merged.values()].sort((a, b) => byCodePoint(a.name, b.name))
+  const entities = [...merged.values()].map(({ entity, aliases, seen }) => (seen === 1 ? entity : { ...entity, aliases: [...aliases].sort(byCodePoint) }))
+  return entities.sort((a, b) => byCodePoint(a.name, b.name))
 }
