@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import pino from 'pino'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -8,6 +7,7 @@ import { writeIndexFile } from '../../index-build/index-file'
 import type { IndexFile, Paragraph } from '../../index-build/types'
 import { evaluateQuery } from '../../server/evaluate-query'
 import { IndexHolder, type BuildIndex } from '../../server/index-holder'
+import { tempDir } from '../support/temp-dir'
 
 /** Paragraphs of the served index containing a word. */
 const hits = (holder: IndexHolder, word: string) => evaluateQuery(holder.current()!.terms, word).docs.length
@@ -26,7 +26,7 @@ function indexSaying(word: string, count: number): IndexFile {
 let dir: string
 let indexPath: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'readout-holder-'))
+  dir = await tempDir('holder')
   indexPath = join(dir, 'index.readout')
 })
 

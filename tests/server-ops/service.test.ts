@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { INDEX_FORMAT_VERSION } from '../../index-build/assemble-index'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBuild } from '../../index-build/run-build'
 import { type Service, startService } from '../support/service'
+import { tempDir } from '../support/temp-dir'
 
 /** Polls until `check` passes or the time is up. */
 async function eventually(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
@@ -72,7 +72,7 @@ describe('the running service', () => {
     expect((await get('/api/search?q=quillmarrow')).body.total).toBe(1)
 
     // Build elsewhere (not in the watched folder), so only SIGHUP can bring the new page in.
-    const elsewhere = await mkdtemp(join(tmpdir(), 'readout-sighup-'))
+    const elsewhere = await tempDir('sighup')
     await writeFile(join(elsewhere, 'second.txt'), PAGE('brindlewick'))
     await runBuild({ seedsDir: elsewhere, outFile: service.indexPath, nlp: false })
     service.child.kill('SIGHUP')

@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app'
 import { fixtureIndex } from './fixture-index'
+import { tempDir } from '../support/temp-dir'
 
 const index = fixtureIndex()
 const app = createApp({ getIndex: () => index, getStatus: () => ({ builtAt: '2024-08-01T00:00:00.000Z' }) })
@@ -164,7 +164,7 @@ describe('static files', () => {
   let clientDir: string
   let statics: ReturnType<typeof createApp>
   beforeAll(async () => {
-    clientDir = await mkdtemp(join(tmpdir(), 'readout-client-'))
+    clientDir = await tempDir('client')
     await mkdir(join(clientDir, 'src'))
     await writeFile(join(clientDir, 'index.html'), '<!doctype html><script type="importmap">{"imports":{}}</script><p>page</p>')
     await writeFile(join(clientDir, 'src', 'main.js'), 'export {}\n')

@@ -1,8 +1,8 @@
 // Starts the real service (server/main.ts) as a child process on a free port over a temporary copy of the seeds, for browser and operations tests.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { copyFile, mkdtemp, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { tempDir } from './temp-dir'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -30,7 +30,7 @@ export interface ServiceOptions {
 
 /** Copies the seeds (plus extra pages), starts the server, and resolves once /healthz answers 200. */
 export async function startService(extraPages: Record<string, string | Uint8Array> = {}, options: ServiceOptions = {}): Promise<Service> {
-  const work = await mkdtemp(join(tmpdir(), 'readout-e2e-'))
+  const work = await tempDir('e2e')
   const seedsDir = join(work, 'seeds')
   await import('node:fs/promises').then((fs) => fs.mkdir(seedsDir))
   for (const name of await readdir(join(ROOT, 'seeds'))) await copyFile(join(ROOT, 'seeds', name), join(seedsDir, name))
