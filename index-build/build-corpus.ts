@@ -2,7 +2,6 @@
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
-import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, linkSortedShingles } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
@@ -69,9 +68,11 @@ export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources
   )
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
   const articleById = new Map(articles.map((a) => [a.id, a]))
+  const merged = await terms
+  if (merged.documentCount !== paragraphs.length) throw new Error(`index-build: the term index holds ${merged.documentCount} paragraphs, not ${paragraphs.length}`)
   const termIndex =
     articleById.size === articles.length
-      ? mergeTermIndexes(terms, paragraphs.length)
+      ? merged
       : buildTermIndex(decodeParagraphs(paragraphBlocks, paragraphs.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
   return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, paragraphBlocks, entities: combined.entities, terms: termIndex, report: combined.report }
 }

@@ -4,6 +4,7 @@ import type { NlpEntity } from './entities/nlp-entities'
 import type { NlpQuestion } from './entities/nlp-questions'
 import type { PageOutcome, SeedPage } from './process-page'
 import type { SourceEntry } from './sources'
+import type { TermIndexPart } from './merge-term-indexes'
 import type { SortedShingles } from './sorted-shingles'
 import type { TermIndex } from './term-index'
 import type { ParagraphSummary } from './types'
@@ -26,6 +27,13 @@ export interface NumberedPage {
 /** A page's outcome as a worker sends it: no shingle keys (they come sorted with 'done'), paragraphs cut to their summaries, their records (UTF-8, `recordBytes` long) in the message's records. */
 export type SentOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[]; recordBytes: number }
 
+/** The typed-array buffers of term indexes and sorted shingles, to move with a message rather than copy. */
+export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = []): ArrayBuffer[] {
+  const arrays = terms.flatMap((t) => [t.docFreq, ...t.fields.flatMap((f) => [f.start, f.docs, f.freqs]), ...t.fieldLength, t.avgFieldLength, t.positions.bytes, t.positions.checkpoints])
+  for (const s of shingles) arrays.push(s.lo, s.hi, s.paragraph)
+  return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
+}
+
 /** The build's requests, in the order it sends them. */
 export type PageWorkerRequest =
   /** Decode and clean these pages and keep them; answer with each page's NLP candidates. */
@@ -34,6 +42,8 @@ export type PageWorkerRequest =
   | { kind: 'ask'; questions: NlpQuestion[] }
   /** Tag every page held, with these answers for every candidate of the build. */
   | { kind: 'tag'; answers: [string, NlpEntity[]][] }
+  /** Merge the workers' term index parts (mergeTermIndexes), while the build does the rest of its combining. */
+  | { kind: 'merge'; parts: TermIndexPart[]; documentCount: number }
 
 /** The worker's replies. */
 export type PageWorkerReply =
@@ -45,3 +55,5 @@ export type PageWorkerReply =
   | { kind: 'tagged'; outcomes: [number, SentOutcome][]; records: Uint8Array }
   /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker. */
   | { kind: 'done'; terms: TermIndex; shingles: SortedShingles }
+  /** The merged term index. */
+  | { kind: 'merged'; terms: TermIndex }

@@ -3,8 +3,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { toIndexDocument } from './assemble-index'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { restoredTaggingInput, type StoredTaggingInput, storedTaggingInput, uncuedCandidates } from './entities/tag-article'
-import type { PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
+import { buffersOf, type PageWorkerData, type PageWorkerReply, type PageWorkerRequest, type SentOutcome } from './page-worker-protocol'
 import { encodePageRecords } from './paragraph-records'
+import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
@@ -22,13 +23,6 @@ const finished = new Map<number, PageOutcome>()
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
 const UTF8 = new TextEncoder()
-
-/** The typed-array buffers of a term index and sorted shingles, to transfer rather than copy. */
-function buffersOf(terms: TermIndex, shingles: SortedShingles): ArrayBuffer[] {
-  const arrays = [terms.docFreq, ...terms.fields.flatMap((f) => [f.start, f.docs, f.freqs]), ...terms.fieldLength, terms.avgFieldLength, terms.positions.bytes, terms.positions.checkpoints]
-  arrays.push(shingles.lo, shingles.hi, shingles.paragraph)
-  return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
-}
 
 /** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index and sorted shingle keys of their paragraphs (counted here). */
 function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles } {
@@ -94,8 +88,11 @@ port.on('message', (request: PageWorkerRequest) => {
       classifyCandidates(texts[q.text]!, q.candidates.map((i) => asked[i]!), cache)
     }
     reply({ kind: 'answered', answers: [...cache] })
-  } else {
+  } else if (request.kind === 'tag') {
     const { terms, shingles } = tagAll(new Map(request.answers))
-    reply({ kind: 'done', terms, shingles }, buffersOf(terms, shingles))
+    reply({ kind: 'done', terms, shingles }, buffersOf([terms], [shingles]))
+  } else {
+    const terms = mergeTermIndexes(request.parts, request.documentCount)
+    reply({ kind: 'merged', terms }, buffersOf([terms]))
   }
 })

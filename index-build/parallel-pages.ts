@@ -3,10 +3,11 @@ import { Worker } from 'node:worker_threads'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
 import { type NlpQuestion, nlpQuestions } from './entities/nlp-questions'
-import type { NumberedPage, PageWorkerData, PageWorkerReply, PageWorkerRequest, SentOutcome } from './page-worker-protocol'
+import { buffersOf, type NumberedPage, type PageWorkerData, type PageWorkerReply, type PageWorkerRequest, type SentOutcome } from './page-worker-protocol'
 import type { SeedPage } from './process-page'
 import type { Sources } from './sources'
 import type { TermIndexPart } from './merge-term-indexes'
+import type { TermIndex } from './term-index'
 import type { SortedShingles } from './sorted-shingles'
 
 /** Options of processPagesInParallel. */
@@ -26,8 +27,8 @@ const PAGES_PER_CHUNK = 8
 
 /** One worker and a way to wait for its next replies. */
 interface PageWorker {
-  /** Sends a request. */
-  send: (request: PageWorkerRequest) => void
+  /** Sends a request (moving the buffers listed rather than copying them). */
+  send: (request: PageWorkerRequest, transfer?: ArrayBuffer[]) => void
   /** Resolves with the next reply of that kind ('tagged' replies go to the onTagged given at start). */
   next: <K extends PageWorkerReply['kind']>(kind: K) => Promise<Extract<PageWorkerReply, { kind: K }>>
   /** Stops the thread. */
@@ -55,7 +56,7 @@ function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerR
   worker.on('error', (err) => fail(err))
   worker.on('exit', (code) => fail(new Error(`index-build: page worker stopped (exit code ${code})`)))
   return {
-    send: (request) => worker.postMessage(request),
+    send: (request, transfer = []) => worker.postMessage(request, transfer),
     next: (kind) =>
       new Promise((resolve, reject) => {
         if (failure) return reject(failure)
@@ -72,8 +73,8 @@ export type TaggedOutcome = Omit<SentOutcome, 'recordBytes'> & { records: Uint8A
 export interface ParallelOutcome {
   /** The outcome of processPage for each page, in the order given, as the workers send it. */
   outcomes: TaggedOutcome[]
-  /** Each worker's term index of its pages' paragraphs, with their ordinals among all the pages' paragraphs in order. */
-  terms: TermIndexPart[]
+  /** The term index of all the pages' paragraphs in order, merged from the workers' parts on a worker (mergeTermIndexes): it comes later than the rest. */
+  terms: Promise<TermIndex>
   /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
   shingles: { sorted: SortedShingles; ordinals: Uint32Array }[]
 }
@@ -99,6 +100,9 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
   const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.length / PAGES_PER_CHUNK)))
   const workers = Array.from({ length: count }, () => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp }, onTagged))
   const ownerOf = (index: number) => Math.floor(index / PAGES_PER_CHUNK) % count
+  const stopAll = () => Promise.all(workers.map((w) => w.stop()))
+  /** Set once the workers' last job, merging the term index, is under way: they stop when it ends. */
+  let lastJob: Promise<unknown> | null = null
   try {
     const shares: NumberedPage[][] = workers.map(() => [])
     pages.forEach((page, index) => shares[ownerOf(index)]!.push({ index, page, source: sources[page.file] }))
@@ -126,12 +130,14 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
       for (let k = 0; k < outcome.paragraphs.length; k++) ordinals[ownerOf(index)]!.push(ordinal++)
     })
     const numbered = ordinals.map((list) => Uint32Array.from(list))
-    return {
-      outcomes,
-      terms: done.map((reply, i) => ({ index: reply.terms, ordinals: numbered[i]! })),
-      shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })),
-    }
+    // The first worker merges the term index (its inputs move there, not copied) while this thread combines the rest.
+    const parts: TermIndexPart[] = done.map((reply, i) => ({ index: reply.terms, ordinals: numbered[i]!.slice() }))
+    const merged = workers[0]!.next('merged').then((reply) => reply.terms)
+    workers[0]!.send({ kind: 'merge', parts, documentCount: ordinal }, [...buffersOf(parts.map((p) => p.index)), ...parts.map((p) => p.ordinals.buffer as ArrayBuffer)])
+    lastJob = merged
+    return { outcomes, terms: merged, shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })) }
   } finally {
-    await Promise.all(workers.map((w) => w.stop()))
+    if (lastJob) lastJob.then(stopAll, stopAll)
+    else await stopAll()
   }
 }
