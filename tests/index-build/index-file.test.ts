@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { assembleIndex } from '../../index-build/assemble-index'
 import { IndexFileError, readIndexFile, writeIndexFile } from '../../index-build/index-file'
 import { evaluateQuery } from '../../server/evaluate-query'
 import type { Article, IndexFile, Paragraph } from '../../index-build/types'
+import { tempDir } from '../support/temp-dir'
 
 function article(id: string): Article {
   return { id, file: `${id}.txt`, title: `Harbour talks ${id}`, outlet: 'The Example Post', originalOutlet: null, date: '2024-03-01', url: null, note: null, sections: [], paragraphCount: 2 }
@@ -26,7 +26,7 @@ function sampleIndex(): IndexFile {
 
 let dir: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'readout-index-file-'))
+  dir = await tempDir('index-file')
 })
 
 describe('writeIndexFile / readIndexFile', () => {

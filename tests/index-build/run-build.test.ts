@@ -1,25 +1,25 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { readIndexFile } from '../../index-build/index-file'
 import { BuildError, runBuild } from '../../index-build/run-build'
 import { generateCorpus } from '../bench/generate'
+import { tempDir } from '../support/temp-dir'
 
 const SEEDS = join(import.meta.dirname, '../../seeds')
 const PAGE = 'A made-up report on harbour talks between two ministers, written as a full sentence.\n\nThe second paragraph adds that the ministers agreed to meet again next month in the capital.\n'
 
 async function seedsCopy(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'readout-seeds-'))
+  const dir = await tempDir('seeds')
   for (const name of await readdir(SEEDS)) await copyFile(join(SEEDS, name), join(dir, name))
   return dir
 }
 
 let work: string
 beforeEach(async () => {
-  work = await mkdtemp(join(tmpdir(), 'readout-build-'))
+  work = await tempDir('build')
 })
 
 describe('runBuild', () => {
@@ -62,7 +62,7 @@ describe('runBuild', () => {
   })
 
   it('skips a bad page with a warning naming it, and builds the rest', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-bad-'))
+    const seeds = await tempDir('bad')
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'empty.txt'), '')
     await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]))
@@ -74,7 +74,7 @@ describe('runBuild', () => {
   })
 
   it('ingests hostile pages safely or rejects them by name, and builds the rest', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-hostile-'))
+    const seeds = await tempDir('hostile')
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'markup.txt'), 'Officials said <script>alert(1)</script> and <img src=x onerror=alert(2)> appeared in the feed.\n')
     await writeFile(join(seeds, 'control.txt'), 'The envoy\u0007 arrived\u001b on Monday for talks, officials said.\n')
@@ -99,7 +99,7 @@ describe('runBuild', () => {
   })
 
   it('fails a strict build on a warning and leaves the previous index untouched', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-strict-'))
+    const seeds = await tempDir('strict')
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'empty.txt'), '   \n')
     const out = join(work, 'index.readout')
@@ -110,7 +110,7 @@ describe('runBuild', () => {
   })
 
   it('fails on an invalid sources.json, naming the entry and field, and keeps the previous index', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-sources-'))
+    const seeds = await tempDir('sources')
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'sources.json'), JSON.stringify({ 'good.txt': { published: 'yesterday' } }))
     const out = join(work, 'index.readout')
@@ -120,7 +120,7 @@ describe('runBuild', () => {
   })
 
   it('fails when no page is usable', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-none-'))
+    const seeds = await tempDir('none')
     await writeFile(join(seeds, 'empty.txt'), '')
     await expect(runBuild({ seedsDir: seeds, outFile: join(work, 'index.readout'), nlp: false })).rejects.toThrow(/no usable page/)
   })
@@ -132,7 +132,7 @@ describe('runBuild', () => {
 
 describe('build:index CLI', () => {
   it('prints a summary and exits 0; exits 1 naming the problem under --strict', async () => {
-    const seeds = await mkdtemp(join(tmpdir(), 'readout-cli-'))
+    const seeds = await tempDir('cli')
     await writeFile(join(seeds, 'good.txt'), PAGE)
     const out = join(work, 'cli.json')
     const run = promisify(execFile)
