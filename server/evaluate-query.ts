@@ -229,7 +229,7 @@ class Evaluator {
       perField.push(out)
     })
     const result = this.#unionAll(perField)
-    if (!restricted && result.docs.length >= Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) cache.set(key, { docs: result.docs, scores: result.scores })
+    if (!restricted && result.docs.length >= Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) cache.set(key, { docs: ownSize(result.docs), scores: ownSize(result.scores) })
     return result
   }
 
@@ -305,6 +305,11 @@ class Evaluator {
 
 /** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
 type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
+
+/** The array itself when it fills its buffer, else a copy that does (a cached view must not keep a larger buffer alive unaccounted). */
+function ownSize<T extends Uint32Array | Float64Array>(array: T): T {
+  return (array.byteLength === array.buffer.byteLength ? array : array.slice()) as T
+}
 
 /** Paragraphs per block of a large union: its accumulators (13 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
