@@ -145,7 +145,9 @@ class Evaluator {
     if (total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
     const w = this.width
     const { acc, seen, mask } = scratchFor(this.#index, w)
-    const out: Matches = { docs: new Uint32Array(total), scores: new Float64Array(total), masks: new Uint32Array(total * w) }
+    // At most every paragraph once, however many lists name it.
+    const size = Math.min(total, N)
+    const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * w) }
     // Block by block of paragraphs, so the accumulators of a block stay in the processor's cache
     // while every list adds into them (list after list, as before: each sum rounds the same way).
     const next = new Uint32Array(nonEmpty.length)
