@@ -46,8 +46,14 @@ function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerR
     waiting = null
   }
   worker.on('message', (reply: PageWorkerReply) => {
-    if (reply.kind === 'tagged') onTagged(reply)
-    else if (waiting?.kind === reply.kind) {
+    if (reply.kind === 'tagged') {
+      // A reply that does not fit fails the build (the awaited step rejects) rather than the process.
+      try {
+        onTagged(reply)
+      } catch (err) {
+        fail(err as Error)
+      }
+    } else if (waiting?.kind === reply.kind) {
       const { resolve } = waiting
       waiting = null
       resolve(reply)
@@ -135,6 +141,8 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
     const merged = workers[0]!.next('merged').then((reply) => reply.terms)
     workers[0]!.send({ kind: 'merge', parts, documentCount: ordinal }, [...buffersOf(parts.map((p) => p.index)), ...parts.map((p) => p.ordinals.buffer as ArrayBuffer)])
     lastJob = merged
+    // The others have nothing left to do: their memory goes back now, not after the merge.
+    await Promise.all(workers.slice(1).map((w) => w.stop()))
     return { outcomes, terms: merged, shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })) }
   } finally {
     if (lastJob) lastJob.then(stopAll, stopAll)
