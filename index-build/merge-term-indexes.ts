@@ -1,6 +1,6 @@
 // Joins term indexes built over disjoint parts of a build's paragraphs (each in paragraph order) into the one buildTermIndex gives over all of them.
 import { SEARCH_FIELDS } from './index-options'
-import { POSITION_CHECKPOINT, type TermIndex } from './term-index'
+import { narrowest, POSITION_CHECKPOINT, type TermIndex } from './term-index'
 import { skipVarints } from './varint'
 
 /** A term index over some paragraphs, and where they stand among all of them. */
@@ -12,13 +12,6 @@ export interface TermIndexPart {
 }
 
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
-
-/** The smallest unsigned array that holds every value. */
-function narrowest(values: Uint32Array): Uint16Array | Uint32Array {
-  let max = 0
-  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
-  return max < 0x10000 ? Uint16Array.from(values) : values
-}
 
 /** The sorted union of sorted term lists, and for each list where its terms went. */
 function unionOfTerms(lists: string[][]): { terms: string[]; rankOf: Uint32Array[] } {

@@ -46,7 +46,7 @@ const tokenize = INDEX_OPTIONS.tokenize!
 const processTerm = INDEX_OPTIONS.processTerm!
 
 /** The smallest unsigned array that holds every value. */
-function narrowest(values: Uint32Array): Uint16Array | Uint32Array {
+export function narrowest(values: Uint32Array): Uint16Array | Uint32Array {
   let max = 0
   for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!
   return max < 0x10000 ? Uint16Array.from(values) : values

@@ -34,6 +34,22 @@ describe('buildCorpusInParallel', () => {
     expect(parallel).toEqual(serial)
   })
 
+  it('gives the serial build’s index file when two pages share an article id (a.txt and a.TXT)', async () => {
+    const { pages: input, sources } = pages()
+    const generated = input.filter((p) => p.bytes !== null && p.bytes.length > 100)
+    const twins: SeedPage[] = [
+      { file: 'zz-twin.txt', bytes: generated[0]!.bytes },
+      { file: 'zz-twin.TXT', bytes: generated[1]!.bytes },
+    ]
+    const all = [...input.slice(0, 60), ...twins]
+    const serial = buildCorpus(all, sources, { knowledgeBase: KNOWN_ENTITIES })
+    const twinArticles = serial.articles.filter((a) => a.id === 'zz-twin')
+    expect(twinArticles).toHaveLength(2)
+    expect(twinArticles[0]!.title).not.toBe(twinArticles[1]!.title)
+    const parallel = await buildCorpusInParallel(all, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    expect(parallel).toEqual(serial)
+  })
+
   it('reports progress up to the number of pages', async () => {
     const { pages: input, sources } = pages()
     const seen: number[] = []
