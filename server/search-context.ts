@@ -22,8 +22,8 @@ export const ROW_HEADER = 4
  * Every facet code of each paragraph side by side, so that counting a hit reads one short stretch
  * of memory instead of one place per column: paragraph p's row starts at data[at[p]] and holds its
  * outlet code, its day index, its number of actor codes a, its number of region codes r, then the
- * a actor codes and the r region codes. Two bytes a number when every one fits (a third less memory
- * to read per hit than four), else four.
+ * a actor codes and the r region codes. Two bytes a number when every one fits (half the bytes of
+ * four, so half the memory to read per hit), else four.
  */
 export interface FacetRows {
   at: Uint32Array

@@ -3,7 +3,7 @@ import type { TermIndex } from '../index-build/term-index'
 
 /** Fewest paragraphs a term must match before its scored postings are cached (and at least 1/64 of the index): rarer terms are cheap to score again. */
 export const TERM_CACHE_MIN_PARAGRAPHS = 16
-/** Bytes of cached postings per indexed paragraph (256 MB at a million paragraphs: the 40-odd commonest words and their completions, within the 3 KB a paragraph the service may use). */
+/** Bytes of cached postings per indexed paragraph (256 MB at a million paragraphs; 64 thrashed on the benchmark's 40 common words and their completions), within the 3 KB a paragraph the service may use. */
 const TERM_CACHE_BYTES_PER_PARAGRAPH = 256
 
 /** Scored postings of common terms, least recently used dropped first, bounded in bytes. Values are never changed once stored. */
