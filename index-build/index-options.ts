@@ -68,6 +68,16 @@ export function normaliseTerm(term: string): string | null {
   return americanSpelling(folded)
 }
 
+/** The index terms of a text, in order: its tokens normalised, those that normalise to nothing left out (what the index holds for it, and what a query's words match). */
+export function indexTerms(text: string): string[] {
+  const out: string[] = []
+  for (const token of tokenize(text)) {
+    const term = normaliseTerm(token)
+    if (term) out.push(term)
+  }
+  return out
+}
+
 /** MiniSearch options shared by index-build (construct) and the server (loadJS). No stop words: `US`, `Xi` stay searchable. */
 export const INDEX_OPTIONS: Options<IndexDocument> = {
   idField: 'id',

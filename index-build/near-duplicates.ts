@@ -18,17 +18,7 @@ export interface LinkableParagraph {
   text: string
 }
 
-/** The normalised word sequence used for comparison: spelling and punctuation differences vanish. */
-export function comparableWords(text: string): string[] {
-  const words: string[] = []
-  for (const token of tokenize(text)) {
-    const term = normaliseTerm(token)
-    if (term) words.push(term)
-  }
-  return words
-}
-
-/** Maps a comparable word to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */
+/** Maps an index term to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */
 export function hashWord(word: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
@@ -49,7 +39,7 @@ const WORD_HASH_MEMORY = 1 << 20
 /** Hash of each raw token's normalised word, or -1 when it normalises to nothing: most tokens repeat, so each is normalised once. */
 const wordHashOf = new Map<string, number>()
 
-/** The word hashes of a text's comparable words, in order (comparableWords, hashed). */
+/** The word hashes of a text's index terms, in order (indexTerms, hashed; each raw token normalised once). */
 function wordHashes(text: string): number[] {
   const hashes: number[] = []
   for (const token of tokenize(text)) {
@@ -78,7 +68,7 @@ export function shingleKeys(texts: string[]): ShingleKeys {
   return shingleKeysOfWords(texts.map(wordHashes))
 }
 
-/** shingleKeys of paragraphs given as the hashes (hashWord) of their comparable words, in order. */
+/** shingleKeys of paragraphs given as the hashes (hashWord) of their index terms, in order. */
 export function shingleKeysOfWords(hashesOf: readonly (readonly number[])[]): ShingleKeys {
   const ends = new Uint32Array(hashesOf.length)
   const windows = hashesOf.reduce((n, h) => n + Math.max(0, h.length - SHINGLE_WORDS + 1), 0)

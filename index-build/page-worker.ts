@@ -28,7 +28,7 @@ const UTF8 = new TextEncoder()
 function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles } {
   const terms = new TermIndexBuilder()
   const shingles: ShingleKeys[] = []
-  /** hashWord of each term, by term id: the text's terms are its comparable words, so the term index's tokenising serves near-duplicate keying too. */
+  /** hashWord of each term, by term id: the text's index terms are the words paragraphs are compared by, so the term index's tokenising serves near-duplicate keying too. */
   const hashOfTerm: number[] = []
   const wordHashes = (ids: readonly number[]) => ids.map((id) => hashOfTerm[id] ?? (hashOfTerm[id] = hashWord(terms.term(id))))
   let ordinal = 0

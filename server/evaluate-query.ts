@@ -1,6 +1,6 @@
 // Runs a MiniSearch query tree over the typed-array term index with MiniSearch's own scoring (BM25+, field boosts, term boosts, the matched-terms multiplier), giving the same hits and the same scores to the last bit.
 import type { Query } from 'minisearch'
-import { INDEX_OPTIONS, SEARCH_FIELDS } from '../index-build/index-options'
+import { indexTerms, SEARCH_FIELDS } from '../index-build/index-options'
 import { type TermIndex, termIdOf } from '../index-build/term-index'
 import { bitCount, firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import { TERM_CACHE_MIN_PARAGRAPHS, termCacheFor } from './term-cache'
@@ -36,20 +36,11 @@ export interface Evaluation extends Matches {
 const k = 1.2
 const b = 0.7
 const d = 0.5
-const tokenize = INDEX_OPTIONS.tokenize!
-const processTerm = INDEX_OPTIONS.processTerm!
-
-/** The processed terms of a query string, as MiniSearch derives them. */
-function termsOfString(query: string): string[] {
-  return tokenize(query)
-    .flatMap((term) => processTerm(term))
-    .filter((term): term is string => !!term)
-}
 
 /** Every distinct term a query tree searches for, in first-seen order. */
 function collectTerms(query: Query, into: Map<string, number>): void {
   if (typeof query === 'string') {
-    for (const term of termsOfString(query)) if (!into.has(term)) into.set(term, into.size)
+    for (const term of indexTerms(query)) if (!into.has(term)) into.set(term, into.size)
   } else if (typeof query === 'object') {
     for (const sub of query.queries) collectTerms(sub, into)
   } else {
@@ -90,7 +81,7 @@ class Evaluator {
       return { parts: queries.map((sub): Part => ({ query: sub, options: merged })), combineWith: merged.combineWith }
     }
     if (options.prefix || options.fuzzy) throw new Error('evaluate-query: prefix and fuzzy matching are not supported; expand terms before querying')
-    const terms = termsOfString(query)
+    const terms = indexTerms(query)
     return { parts: terms.map((term, i): Part => ({ term, boost: options.boostTerm ? options.boostTerm(term, i, terms) : 1, fieldBoost: options.boost })), combineWith: options.combineWith }
   }
 

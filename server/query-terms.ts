@@ -1,6 +1,6 @@
 // The index terms a query can match, for highlighting text it did not score: each word's own term plus its typo corrections and completions.
 import type { LoadedIndex } from '../index-build/index-file'
-import { normaliseTerm, tokenize } from '../index-build/index-options'
+import { indexTerms } from '../index-build/index-options'
 import { expandTerm } from './expand-terms'
 import type { ParsedQuery } from './query-parse'
 
@@ -9,9 +9,7 @@ export function queryMatchTerms(index: LoadedIndex | null, query: ParsedQuery): 
   const set = new Set<string>()
   for (const clause of query.clauses) {
     for (const item of clause) {
-      const words = tokenize(item.kind === 'word' ? item.text : item.words.join(' '))
-        .map((t) => normaliseTerm(t))
-        .filter((t): t is string => !!t)
+      const words = indexTerms(item.kind === 'word' ? item.text : item.words.join(' '))
       words.forEach((word, k) => {
         set.add(word)
         if (index && item.kind === 'word') for (const e of expandTerm(index.vocabulary, word, item.prefix && k === words.length - 1)) set.add(e.term)

@@ -1,7 +1,7 @@
 // Runs a parsed query with filters over an index: matching and scoring (MiniSearch's query tree and scoring), phrase and exclusion checks, filters, counts for every facet and the date timeline.
 import type { Query } from 'minisearch'
 import type { LoadedIndex } from '../index-build/index-file'
-import { normaliseTerm, tokenize } from '../index-build/index-options'
+import { indexTerms } from '../index-build/index-options'
 import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
 import { orderFirst } from './order-first'
@@ -71,16 +71,6 @@ function itemQuery(index: LoadedIndex, item: QueryItem, exact: boolean): Query {
       return { combineWith: 'OR', queries: expansions.map((e) => e.term), boostTerm: (term: string) => weight.get(term) ?? 1 }
     }),
   }
-}
-
-/** The words of a text as the index sees them. */
-export function indexTerms(text: string): string[] {
-  const out: string[] = []
-  for (const t of tokenize(text)) {
-    const n = normaliseTerm(t)
-    if (n) out.push(n)
-  }
-  return out
 }
 
 /** Codes of the selected values; an unknown value gets -1 (it matches nothing). */

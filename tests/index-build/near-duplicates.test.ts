@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { comparableWords, linkNearDuplicates } from '../../index-build/near-duplicates'
+import { indexTerms } from '../../index-build/index-options'
+import { linkNearDuplicates } from '../../index-build/near-duplicates'
 
 const QUOTE = 'we will always defend the freedom of navigation in these waters together'
 
-describe('comparableWords', () => {
+describe('indexTerms (the words paragraphs are compared by)', () => {
   it('folds case, punctuation and British spelling', () => {
-    expect(comparableWords('A “Fellow-Traveller”, in Defence!')).toEqual(['a', 'fellow', 'traveler', 'in', 'defense'])
+    expect(indexTerms('A “Fellow-Traveller”, in Defence!')).toEqual(['a', 'fellow', 'traveler', 'in', 'defense'])
   })
 })
 

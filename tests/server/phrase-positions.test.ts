@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { normaliseTerm, tokenize } from '../../index-build/index-options'
 import { buildTermIndex } from '../../index-build/term-index'
 import { phraseTest } from '../../server/phrase-positions'
-import { indexTerms } from '../../server/search'
+import { indexTerms } from '../../index-build/index-options'
 
 /** The definition: the phrase's normalised terms occur adjacent, in order, among the text's normalised terms. */
 function reference(text: string, words: string[]): boolean {
