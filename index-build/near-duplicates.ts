@@ -126,12 +126,7 @@ export function concatShingleKeys(parts: ShingleKeys[]): ShingleKeys {
  * SHINGLE_WORDS normalised words with it. Deterministic; symmetric.
  */
 export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string, string[]> {
-  return linkByShingles(paragraphs, shingleKeys(paragraphs.map((p) => p.text)))
-}
-
-/** linkNearDuplicates over shingle keys computed beforehand (`shingles` lists the paragraphs' keys in the same order). */
-export function linkByShingles(paragraphs: LinkableParagraph[], shingles: ShingleKeys): Map<string, string[]> {
-  return linkSortedShingles(paragraphs, sortShingles(shingles))
+  return linkSortedShingles(paragraphs, sortShingles(shingleKeys(paragraphs.map((p) => p.text))))
 }
 
 /** linkNearDuplicates over the paragraphs' shingle keys sorted by key (paragraphs by position in `paragraphs`). */

@@ -58,12 +58,3 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = expandVariants(var
 export function americanSpelling(word: string): string {
   return SPELLING_VARIANTS.get(word) ?? word
 }
-
-/** American form → its British forms. */
-const BRITISH_FORMS = new Map<string, string[]>()
-for (const [uk, us] of SPELLING_VARIANTS) BRITISH_FORMS.set(us, [...(BRITISH_FORMS.get(us) ?? []), uk])
-
-/** Every lowercase spelling that normalises to this (American) word: the word and its British forms. */
-export function spellingsOf(word: string): string[] {
-  return [word, ...(BRITISH_FORMS.get(word) ?? [])]
-}

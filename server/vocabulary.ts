@@ -2,7 +2,6 @@
 import type { LoadedIndex } from '../index-build/index-file'
 import { lowerBound } from '../index-build/term-index'
 
-
 /** Terms starting with `prefix` (except `skip`), most frequent first, at most `limit`, with their document frequencies. */
 export function topWithPrefix(vocabulary: LoadedIndex['vocabulary'], prefix: string, limit: number, skip = ''): { term: string; df: number }[] {
   const { terms, docFreq } = vocabulary
