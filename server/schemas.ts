@@ -23,7 +23,9 @@ const WHOLE = (name: string, min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .describe(name)
-const VALUES = z.array(z.string().max(300, 'each value must be at most 300 characters')).max(50, 'at most 50 values')
+/** A repeatable parameter's values: at most `most` of them, each at most 300 characters. */
+const valueList = (most: number) => z.array(z.string().max(300, 'each value must be at most 300 characters')).max(most, `at most ${most} values`)
+const VALUES = valueList(50)
 
 /** Parameters of /api/search and /api/export (without `format`). */
 export const SEARCH_PARAMS = z.object({
@@ -51,9 +53,7 @@ export const SUGGEST_PARAMS = z.object({
 
 /** Parameters of /api/articles. */
 export const ARTICLES_PARAMS = z.object({
-  id: z
-    .array(z.string().max(300, 'each value must be at most 300 characters'))
-    .max(100, 'at most 100 values')
+  id: valueList(100)
     .default([])
     .describe('Article ids, repeatable: only those articles (unknown ids are left out). None: every article.'),
 })
