@@ -74,3 +74,37 @@ function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): 
   for (let i = 0; i < starts.length; i++) sum += row[starts[i]!]!
   fetched = sum & 0xffff
 }
+
+/**
+ * Counts over the hits when nothing filters them and they are most of the index: every
+ * paragraph's counts (`everyParagraph`) less those of the paragraphs that are not hits. The
+ * result is exactly `filterAndCount`'s under an open filter, but it reads the rows of the fewer
+ * paragraphs: a word in 900,000 of a million paragraphs reads 100,000 rows, not 900,000.
+ * `ordinals` must be ascending and distinct; returns positions 0 … n - 1 (every hit is kept),
+ * as a view of `positions` (0, 1, 2, …, never written to).
+ */
+export function countByComplement(ordinals: Uint32Array, rows: FacetRows, everyParagraph: HitCounts, counts: HitCounts, positions: Uint32Array): Uint32Array {
+  const { at: rowAt, data: row } = rows
+  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  outletCounts.set(everyParagraph.outlet)
+  actorCounts.set(everyParagraph.actor)
+  regionCounts.set(everyParagraph.region)
+  dayCounts.set(everyParagraph.day)
+  const paragraphs = rowAt.length - 1
+  let next = 0
+  for (let i = 0; i <= ordinals.length; i++) {
+    // The paragraphs between this hit and the one before are not hits: take their rows off.
+    const hit = i < ordinals.length ? ordinals[i]! : paragraphs
+    for (let p = next; p < hit; p++) {
+      let at = rowAt[p]!
+      outletCounts[row[at]!]!--
+      dayCounts[row[at + 1]!]!--
+      const actorEnd = at + ROW_HEADER + row[at + 2]!
+      const regionEnd = actorEnd + row[at + 3]!
+      for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!--
+      for (; at < regionEnd; at++) regionCounts[row[at]!]!--
+    }
+    next = hit + 1
+  }
+  return positions.subarray(0, ordinals.length)
+}

@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { filterAndCount, type HitCounts, type HitFilter } from './count-hits'
+import { countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -99,22 +99,30 @@ function zeroScores(ctx: SearchContext, count: number): Float64Array {
   return all.subarray(0, count)
 }
 
-/** Hits and counts of browsing every paragraph, per index (never written to once stored). */
-const everythingCounted = new WeakMap<SearchContext, { hits: Uint32Array; counts: HitCounts }>()
+/** Per index (never written to once stored): the counts over every paragraph, and the positions 0, 1, 2, … of as many. */
+const wholeIndex = new WeakMap<SearchContext, { counts: HitCounts; positions: Uint32Array }>()
 
-/** The hits `count` gives (filling `counts`), or, after the first time for this index, the stored hits with `counts` filled from the stored counts. */
-function countedOnce(ctx: SearchContext, count: () => Uint32Array, counts: HitCounts): Uint32Array {
-  let known = everythingCounted.get(ctx)
+/** The counts over every paragraph of the index (what the landing page shows), computed once per index. */
+export function wholeIndexCounts(ctx: SearchContext): { counts: HitCounts; positions: Uint32Array } {
+  let known = wholeIndex.get(ctx)
   if (!known) {
-    known = { hits: count(), counts: { outlet: counts.outlet.slice(), actor: counts.actor.slice(), region: counts.region.slice(), day: counts.day.slice() } }
-    everythingCounted.set(ctx, known)
-    return known.hits
+    const counts = emptyCounts(ctx)
+    const open: HitFilter = { dateLimited: false, firstDay: 1, lastDay: ctx.days.length, excluded: null, tagged: null, outletAllowed: new Uint8Array(ctx.outlet.names.length).fill(1) }
+    // Every paragraph passes an open filter, so the positions kept are 0, 1, 2, …
+    const positions = filterAndCount(ctx.byDate, ctx.rows, open, counts)
+    wholeIndex.set(ctx, (known = { counts, positions }))
   }
-  counts.outlet.set(known.counts.outlet)
-  counts.actor.set(known.counts.actor)
-  counts.region.set(known.counts.region)
-  counts.day.set(known.counts.day)
-  return known.hits
+  return known
+}
+
+/** Zero counts for every facet value and day of an index. */
+function emptyCounts(ctx: SearchContext): HitCounts {
+  return {
+    outlet: new Uint32Array(ctx.outlet.names.length),
+    actor: new Uint32Array(ctx.actor.names.length),
+    region: new Uint32Array(ctx.region.names.length),
+    day: new Uint32Array(ctx.days.length + 1),
+  }
 }
 
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
@@ -202,12 +210,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   for (const code of outletCodes) if (code >= 0) outletAllowed[code] = 1
   const from = filters.from ? keyOf(filters.from) : 0
   const to = filters.to ? keyOf(filters.to) : 0
-  const counts = {
-    outlet: new Uint32Array(ctx.outlet.names.length),
-    actor: new Uint32Array(ctx.actor.names.length),
-    region: new Uint32Array(ctx.region.names.length),
-    day: new Uint32Array(ctx.days.length + 1),
-  }
+  const counts = emptyCounts(ctx)
   const { days, rows } = ctx
   let tagged: Uint8Array | null = null
   if (taggedList !== null && !browsing) {
@@ -223,9 +226,22 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     tagged,
     outletAllowed,
   }
-  // Browsing everything (the landing page, /api/facets) counts every paragraph: the same answer each time, so it is counted once per index.
-  const everything = browsing && taggedList === null && outletCodes.length === 0 && !filter.dateLimited && excluded === null
-  const hits = everything ? countedOnce(ctx, () => filterAndCount(candidates.ordinals, rows, filter, counts), counts) : filterAndCount(candidates.ordinals, rows, filter, counts)
+  // With no filter, browsing everything (the landing page, /api/facets) counts the whole index,
+  // which is counted once per index; a query matching most paragraphs is counted as the whole
+  // index less the paragraphs it misses.
+  const unfiltered = excluded === null && taggedList === null && outletCodes.length === 0 && !filter.dateLimited
+  const paragraphs = rows.at.length - 1
+  let hits: Uint32Array
+  if (unfiltered && browsing) {
+    const whole = wholeIndexCounts(ctx)
+    for (const facet of ['outlet', 'actor', 'region', 'day'] as const) counts[facet].set(whole.counts[facet])
+    hits = whole.positions
+  } else if (unfiltered && candidates.ordinals.length * 2 > paragraphs) {
+    const whole = wholeIndexCounts(ctx)
+    hits = countByComplement(candidates.ordinals, rows, whole.counts, counts, whole.positions)
+  } else {
+    hits = filterAndCount(candidates.ordinals, rows, filter, counts)
+  }
 
   // 3. Order: by score (ties newest first), or by date; browsing everything is already in date order.
   const { ordinals, scores } = candidates

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { filterAndCount } from '../../server/count-hits'
+import { countByComplement, filterAndCount, type HitCounts } from '../../server/count-hits'
 import { facetRows, ROW_HEADER } from '../../server/search-context'
 
 /** Compressed rows of per-paragraph codes. */
@@ -35,4 +36,41 @@ describe('facetRows', () => {
       expect(counts.day[5]).toBe(1)
     })
   }
+})
+
+describe('countByComplement', () => {
+  /** Paragraphs with random outlet, day, actor and region codes. */
+  const paragraphs = fc.array(
+    fc.record({
+      outlet: fc.nat(3),
+      day: fc.nat(6),
+      actors: fc.uniqueArray(fc.nat(9), { maxLength: 4 }),
+      regions: fc.uniqueArray(fc.nat(5), { maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 60 },
+  )
+  const zero = (): HitCounts => ({ outlet: new Uint32Array(4), actor: new Uint32Array(10), region: new Uint32Array(6), day: new Uint32Array(7) })
+  const open = { firstDay: 1, lastDay: 6, dateLimited: false, excluded: null, tagged: null, outletAllowed: Uint8Array.from([1, 1, 1, 1]) }
+
+  it('counts exactly what filterAndCount counts, from the whole index less the paragraphs missed', () => {
+    fc.assert(
+      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (ps, isHit) => {
+        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)))
+        const everyone = zero()
+        const positions = filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, everyone)
+        const hits = Uint32Array.from(ps.keys()).filter((p) => isHit[p])
+        const expected = zero()
+        const kept = filterAndCount(hits, rows, open, expected)
+        const counts = zero()
+        const complement = countByComplement(hits, rows, everyone, counts, positions)
+        expect([...complement]).toEqual([...kept])
+        expect(counts).toEqual(expected)
+        // The whole index's counts are left as they were.
+        const again = zero()
+        filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, again)
+        expect(everyone).toEqual(again)
+      }),
+      { numRuns: 300 },
+    )
+  })
 })
