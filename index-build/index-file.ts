@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { INDEX_FORMAT_VERSION } from './assemble-index'
+import { type CommonPairs, commonPairs } from './common-pairs'
 import { type IndexColumns, indexColumns } from './index-columns'
 import { encodeParagraphBlocks, ParagraphStore } from './paragraph-store'
 import { SEARCH_FIELDS } from './index-options'
@@ -24,6 +25,8 @@ export interface LoadedIndex {
   paragraphs: ParagraphStore
   /** Terms, postings and statistics for matching and scoring. */
   terms: TermIndex
+  /** Paragraphs where two common terms stand adjacent, for phrases of common words. */
+  commonPairs: CommonPairs
   /** Per-paragraph article, tags and browse order. */
   columns: IndexColumns
   /** Articles by id. */
@@ -89,6 +92,7 @@ function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
   const { terms } = index
   if (!terms || !Array.isArray(terms.terms)) throw new IndexFileError('index: the content has no term index')
   const columns = indexColumns(index.articles, index.paragraphs, index.entities)
+  const pairs = commonPairs(terms)
   return [
     jsonLines('articles', index.articles),
     jsonLines('entities', index.entities),
@@ -104,6 +108,11 @@ function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
     typed('avgFieldLength', terms.avgFieldLength),
     typed('positions', terms.positions.bytes),
     typed('positions.checkpoints', terms.positions.checkpoints),
+    typed('pairs.common', pairs.common),
+    typed('pairs.first', pairs.first),
+    typed('pairs.second', pairs.second),
+    typed('pairs.start', pairs.start),
+    typed('pairs.docs', pairs.docs),
     typed('article', columns.article),
     typed('actors.offsets', columns.actors.offsets),
     typed('actors.values', columns.actors.values),
@@ -290,13 +299,20 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
       avgFieldLength: view('avgFieldLength', 'f64'),
       positions: { bytes: view('positions', 'u8'), checkpoints: view('positions.checkpoints', 'u32') },
     }
+    const commonPairs: CommonPairs = {
+      common: view('pairs.common', 'u32'),
+      first: view('pairs.first', 'u32'),
+      second: view('pairs.second', 'u32'),
+      start: view('pairs.start', 'u32'),
+      docs: view('pairs.docs', 'u32'),
+    }
     const columns: IndexColumns = {
       article: view('article', 'u32'),
       actors: { offsets: view('actors.offsets', 'u32'), values: view('actors.values', 'u32') },
       regions: { offsets: view('regions.offsets', 'u32'), values: view('regions.values', 'u32') },
       byDate: view('byDate', 'u32'),
     }
-    checkShapes(header, articles, entities, terms, columns)
+    checkShapes(header, articles, entities, terms, commonPairs, columns)
     const firstOrdinal = new Map<string, number>()
     for (let p = columns.article.length - 1; p >= 0; p--) firstOrdinal.set(articles[columns.article[p]!]!.id, p)
     return {
@@ -306,6 +322,7 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
       entities,
       paragraphs,
       terms,
+      commonPairs,
       columns,
       articleById: new Map(articles.map((a) => [a.id, a])),
       firstOrdinal,
@@ -319,7 +336,7 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
 }
 
 /** Checks that the sections agree with each other and with the header's counts. */
-function checkShapes(header: Header, articles: Article[], entities: Entity[], terms: TermIndex, columns: IndexColumns): void {
+function checkShapes(header: Header, articles: Article[], entities: Entity[], terms: TermIndex, pairs: CommonPairs, columns: IndexColumns): void {
   const { counts } = header
   const n = counts.paragraphs
   const problems: string[] = []
@@ -333,6 +350,11 @@ function checkShapes(header: Header, articles: Article[], entities: Entity[], te
     for (let j = 0; j < f.docs.length; j++) if (f.docs[j]! >= n) return void problems.push(`paragraph ordinals of field ${i}`)
   })
   expect(terms.avgFieldLength.length === SEARCH_FIELDS.length, 'average field lengths')
+  const pairCount = pairs.first.length
+  expect(
+    pairs.second.length === pairCount && pairs.start.length === pairCount + 1 && pairs.start[pairCount] === pairs.docs.length && pairs.common.every((id) => id < counts.terms) && pairs.docs.every((p) => p < n),
+    'common pairs',
+  )
   expect(columns.article.length === n && columns.byDate.length === n, 'paragraph columns')
   for (const c of [columns.actors, columns.regions]) expect(c.offsets.length === n + 1 && c.offsets[n] === c.values.length && c.values.every((v) => v < entities.length), 'tag columns')
   expect(columns.article.every((a) => a < articles.length), 'paragraph articles')

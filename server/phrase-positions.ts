@@ -1,8 +1,9 @@
 // Phrase checks from word positions: a paragraph matches when the phrase's terms stand at consecutive positions of its text, in order.
+import { type CommonPairs, pairDocs } from '../index-build/common-pairs'
 import { SEARCH_FIELDS } from '../index-build/index-options'
 import { POSITION_CHECKPOINT, positionsAt, type TermIndex, termIdOf } from '../index-build/term-index'
 import { readDeltas, skipVarints } from '../index-build/varint'
-import { firstAtOrAfter } from './sorted-lists'
+import { firstAtOrAfter, intersectDocs } from './sorted-lists'
 
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
 
@@ -76,23 +77,56 @@ class PositionCursor {
 /**
  * A test of one phrase (its normalised terms) against paragraphs by ordinal, answering exactly
  * "the phrase's terms occur adjacent and in order among the text's normalised terms". Ordinals
- * must be asked in ascending order (each term's positions are read forward once).
+ * must be asked in ascending order (each term's positions are read forward once). With `pairs`,
+ * adjacent common terms ("of the") are looked up in their list of paragraphs: a two-word phrase of
+ * common terms is answered from the list alone, a longer one reads positions only where every
+ * listed pair stands.
  */
-export function phraseTest(index: TermIndex, phrase: string[]): (ordinal: number) => boolean {
+export function phraseTest(index: TermIndex, phrase: string[], pairs?: CommonPairs): (ordinal: number) => boolean {
   if (phrase.length === 0) return () => false
   const ids = phrase.map((term) => termIdOf(index, term))
   const { start } = index.fields[TEXT_FIELD]!
   // A term not indexed, or with no text postings (only in titles, say), cannot be part of a phrase in the text.
   if (ids.some((id) => id < 0 || start[id] === start[id + 1])) return () => false
+  const listed: Uint32Array[] = []
+  for (let k = 0; pairs && k + 1 < ids.length; k++) {
+    const docs = pairDocs(pairs, ids[k]!, ids[k + 1]!)
+    if (docs) listed.push(docs)
+  }
+  if (listed.length === 0) return ascending(positionTest(index, ids))
+  const where = ascending(memberOf(listed.sort((a, b) => a.length - b.length).reduce((both, list) => intersectDocs(both, list))))
+  if (ids.length === 2) return where
+  const positions = positionTest(index, ids)
+  return (ordinal) => where(ordinal) && positions(ordinal)
+}
+
+/** A test that refuses an ordinal asked after a larger one. */
+function ascending(test: (ordinal: number) => boolean): (ordinal: number) => boolean {
+  let last = -1
+  return (ordinal) => {
+    if (ordinal < last) throw new RangeError(`phraseTest: ordinal ${ordinal} asked after ${last}`)
+    last = ordinal
+    return test(ordinal)
+  }
+}
+
+/** Membership in an ascending list, for ordinals asked in ascending order. */
+function memberOf(list: Uint32Array): (ordinal: number) => boolean {
+  let at = 0
+  return (ordinal) => {
+    at = firstAtOrAfter(list, at, list.length, ordinal)
+    return at < list.length && list[at] === ordinal
+  }
+}
+
+/** The phrase test on word positions, for term ids that all have text postings; ordinals ascending. */
+function positionTest(index: TermIndex, ids: number[]): (ordinal: number) => boolean {
   // One cursor per distinct term ("the the" reads one list once).
   const byTerm = new Map<number, PositionCursor>()
   const cursors = ids.map((id) => byTerm.get(id) ?? byTerm.set(id, new PositionCursor(index, id)).get(id)!)
   const distinct = [...byTerm.values()]
   const next = new Int32Array(ids.length)
-  let last = -1
   return (ordinal) => {
-    if (ordinal < last) throw new RangeError(`phraseTest: ordinal ${ordinal} asked after ${last}`)
-    last = ordinal
     for (let c = 0; c < distinct.length; c++) if (!distinct[c]!.seek(ordinal)) return false
     // Does some position p of the first term have term k at p + k for every k?
     for (let k = 1; k < next.length; k++) next[k] = 0

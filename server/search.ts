@@ -148,7 +148,7 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
   // A clause with a phrase passes on the phrase at consecutive positions, or on one of its other words' own terms having matched.
   const tests = phraseClauses.map((clause) =>
     clause.map((item) => {
-      if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')))
+      if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
       const bits = indexTerms(item.text).map((t) => evaluation.terms.indexOf(t)).filter((bit) => bit >= 0)
       return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
     }),
@@ -183,7 +183,7 @@ function excludedSet(index: LoadedIndex, excluded: QueryItem[]): Set<number> {
   if (words.length > 0) for (const ordinal of evaluateQuery(index.terms, { combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) }).docs) out.add(ordinal)
   for (const item of excluded) {
     if (item.kind !== 'phrase') continue
-    const test = phraseTest(index.terms, indexTerms(item.words.join(' ')))
+    const test = phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
     for (const ordinal of evaluateQuery(index.terms, itemQuery(index, item, true)).docs) if (test(ordinal)) out.add(ordinal)
   }
   return out

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { commonPairs } from '../../index-build/common-pairs'
 import type { LoadedIndex } from '../../index-build/index-file'
 import { createApp } from '../../server/app'
 import { GOLDEN_FILE, goldenIndexes, stripTiming } from '../support/golden-search'
@@ -23,6 +24,18 @@ describe.each(['seeds', 'generated'] as const)('the %s corpus', (corpus) => {
     for (const url of urls) {
       const res = await app.request(url)
       expect(res.status, url).toBe(200)
+      expect(stripTiming(url, await res.text()), url).toEqual(golden[corpus][url])
+    }
+  })
+
+  it('answers every pinned request the same when phrases of common words are looked up in lists of adjacent terms', async () => {
+    // Small corpora have no term common enough for the build to list its pairs: list those in at least 8 paragraphs.
+    const index = indexes[corpus]
+    const pairs = commonPairs(index.terms, { minParagraphs: 8 })
+    expect(pairs.first.length).toBeGreaterThan(corpus === 'seeds' ? 10 : 100)
+    const app = createApp({ getIndex: () => ({ ...index, commonPairs: pairs }) })
+    for (const url of Object.keys(golden[corpus]).filter((u) => u.includes('%22'))) {
+      const res = await app.request(url)
       expect(stripTiming(url, await res.text()), url).toEqual(golden[corpus][url])
     }
   })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { normaliseTerm, tokenize } from '../../index-build/index-options'
+import { commonPairs } from '../../index-build/common-pairs'
 import { buildTermIndex } from '../../index-build/term-index'
 import { phraseTest } from '../../server/phrase-positions'
 import { indexTerms } from '../../index-build/index-options'
@@ -50,6 +51,21 @@ describe('phraseTest', () => {
         const test = phraseTest(index, indexTerms(words.join(' ')))
         // Skipping paragraphs (near and far apart) must not disturb the positions read for later ones.
         texts.forEach((t, ordinal) => asked[ordinal] && expect(test(ordinal)).toBe(reference(t, words)))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('answers the same from the lists of adjacent common terms as from positions', () => {
+    const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 14 }).map((parts) => parts.map(([w, s]) => w + s).join(''))
+    const phrase = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 })
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 60 }), phrase, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 30 }), (texts, words, minParagraphs, maxTerms) => {
+        const index = buildTermIndex(texts.map((t, id) => ({ id, text: t, title: '', section: '', entities: '' })))
+        const pairs = commonPairs(index, { minParagraphs, maxTerms })
+        const terms = indexTerms(words.join(' '))
+        const listed = phraseTest(index, terms, pairs)
+        texts.forEach((t, ordinal) => expect(listed(ordinal)).toBe(reference(t, words)))
       }),
       { numRuns: 1000 },
     )

@@ -1,0 +1,183 @@
+// Paragraphs in which two common terms stand side by side ("common grams"): a phrase of very frequent words ("of the") is answered from a list, instead of by reading word positions in most of the index.
+import { SEARCH_FIELDS } from './index-options'
+import { Growable } from './growable'
+import { positionsAt, type TermIndex } from './term-index'
+import { readDeltas } from './varint'
+
+/** For each pair of common terms found adjacent somewhere, the paragraphs where the first stands right before the second. */
+export interface CommonPairs {
+  /** The common terms' ids, ascending: a pair of them not listed never stands adjacent. */
+  common: Uint32Array
+  /** Pair k is the terms (first[k], second[k]) by term id, sorted by first, then second. */
+  first: Uint32Array
+  second: Uint32Array
+  /** Pair k's paragraphs, ascending, are docs[start[k]] … docs[start[k + 1] - 1]. */
+  start: Uint32Array
+  docs: Uint32Array
+}
+
+/** Which terms count as common. */
+export interface CommonPairOptions {
+  /** Fewest paragraphs whose text must hold a term (default: a sixteenth of the paragraphs, and at least 1,024: below that, positions are cheap to check). */
+  minParagraphs?: number
+  /** Most common terms (the most frequent), so at most this many squared pairs (default 64). */
+  maxTerms?: number
+}
+
+const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
+/** Paragraphs collated at a time. */
+const BLOCK = 4096
+
+/** The common terms' ids, ascending: those in the text of at least `minParagraphs` paragraphs, at most `maxTerms` of the most frequent. */
+function commonTerms(index: TermIndex, minParagraphs: number, maxTerms: number): number[] {
+  const { start } = index.fields[TEXT_FIELD]!
+  const frequent: { id: number; count: number }[] = []
+  for (let id = 0; id + 1 < start.length; id++) {
+    const count = start[id + 1]! - start[id]!
+    if (count >= minParagraphs) frequent.push({ id, count })
+  }
+  frequent.sort((a, b) => b.count - a.count || a.id - b.id)
+  return frequent
+    .slice(0, maxTerms)
+    .map((t) => t.id)
+    .sort((a, b) => a - b)
+}
+
+/** Finds, from the text positions, every paragraph in which each pair of common terms stands adjacent (first, then second). */
+export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): CommonPairs {
+  const n = index.documentCount
+  const minParagraphs = Math.max(1, options.minParagraphs ?? Math.max(1024, Math.ceil(n / 16)))
+  const common = commonTerms(index, minParagraphs, options.maxTerms ?? 64)
+  const k = common.length
+  const { start, docs, freqs } = index.fields[TEXT_FIELD]!
+  const bytes = index.positions.bytes
+  // Where each common term's walk stands: its next posting and the byte offset of that posting's positions.
+  const posting = Uint32Array.from(common, (id) => start[id]!)
+  const at = Uint32Array.from(common, (id) => positionsAt(index, start[id]!))
+  // A block's occurrences of common terms: the paragraph (within the block), the position and the term (by its index in `common`).
+  let occurrences = { doc: new Uint32Array(1 << 16), position: new Int32Array(1 << 16), term: new Uint32Array(1 << 16) }
+  let byDoc = { position: new Int32Array(1 << 16), term: new Uint32Array(1 << 16) }
+  const docStart = new Uint32Array(BLOCK + 1)
+  let decoded = new Int32Array(64)
+  // Per position in the current paragraph: the common term there, valid where stamp[p] is the paragraph's stamp.
+  let termAt = new Uint32Array(1024)
+  let stamp = new Int32Array(1024)
+  const lists: (Growable<Uint32Array> | undefined)[] = new Array(k * k)
+  const lastDoc = new Int32Array(k * k).fill(-1)
+  for (let base = 0; base < n; base += BLOCK) {
+    const end = Math.min(n, base + BLOCK)
+    let m = 0
+    for (let c = 0; c < k; c++) {
+      const last = start[common[c]! + 1]!
+      let j = posting[c]!
+      let offset = at[c]!
+      for (; j < last && docs[j]! < end; j++) {
+        const tf = freqs[j]!
+        if (decoded.length < tf) decoded = new Int32Array(tf * 2)
+        offset = readDeltas(bytes, offset, tf, decoded)
+        if (m + tf > occurrences.doc.length) occurrences = grow(occurrences, m + tf)
+        for (let i = 0; i < tf; i++) {
+          occurrences.doc[m] = docs[j]! - base
+          occurrences.position[m] = decoded[i]!
+          occurrences.term[m++] = c
+        }
+      }
+      posting[c] = j
+      at[c] = offset
+    }
+    // Group the occurrences by paragraph (a counting sort).
+    docStart.fill(0)
+    for (let i = 0; i < m; i++) docStart[occurrences.doc[i]! + 1]!++
+    for (let d = 0; d < BLOCK; d++) docStart[d + 1]! += docStart[d]!
+    if (byDoc.position.length < m) byDoc = { position: new Int32Array(m * 2), term: new Uint32Array(m * 2) }
+    const fill = docStart.slice(0, BLOCK)
+    for (let i = 0; i < m; i++) {
+      const slot = fill[occurrences.doc[i]!]!++
+      byDoc.position[slot] = occurrences.position[i]!
+      byDoc.term[slot] = occurrences.term[i]!
+    }
+    for (let d = 0; d < end - base; d++) {
+      const from = docStart[d]!
+      const to = docStart[d + 1]!
+      if (to - from < 2) continue
+      const doc = base + d
+      for (let i = from; i < to; i++) {
+        const p = byDoc.position[i]!
+        if (p + 2 > stamp.length) {
+          const size = Math.max(p + 2, stamp.length * 2)
+          const nextStamp = new Int32Array(size)
+          nextStamp.set(stamp)
+          stamp = nextStamp
+          const nextTerm = new Uint32Array(size)
+          nextTerm.set(termAt)
+          termAt = nextTerm
+        }
+        stamp[p] = doc + 1
+        termAt[p] = byDoc.term[i]!
+      }
+      for (let i = from; i < to; i++) {
+        const p = byDoc.position[i]! + 1
+        if (stamp[p] !== doc + 1) continue
+        const pair = byDoc.term[i]! * k + termAt[p]!
+        if (lastDoc[pair] === doc) continue
+        lastDoc[pair] = doc
+        ;(lists[pair] ??= new Growable(Uint32Array, 16)).push(doc)
+      }
+    }
+  }
+  // Pairs in order of their first term's id, then the second's (common ids are ascending, so key order is that order).
+  const first: number[] = []
+  const second: number[] = []
+  const startOut: number[] = [0]
+  let total = 0
+  for (let pair = 0; pair < k * k; pair++) total += lists[pair]?.length ?? 0
+  const out = new Uint32Array(total)
+  let w = 0
+  for (let pair = 0; pair < k * k; pair++) {
+    const list = lists[pair]
+    if (!list) continue
+    first.push(common[Math.floor(pair / k)]!)
+    second.push(common[pair % k]!)
+    out.set(list.view(), w)
+    w += list.length
+    startOut.push(w)
+  }
+  return { common: Uint32Array.from(common), first: Uint32Array.from(first), second: Uint32Array.from(second), start: Uint32Array.from(startOut), docs: out }
+}
+
+function grow(o: { doc: Uint32Array; position: Int32Array; term: Uint32Array }, needed: number) {
+  const size = Math.max(needed, o.doc.length * 2)
+  const next = { doc: new Uint32Array(size), position: new Int32Array(size), term: new Uint32Array(size) }
+  next.doc.set(o.doc)
+  next.position.set(o.position)
+  next.term.set(o.term)
+  return next
+}
+
+/** True when the ascending list holds the value. */
+function holds(list: Uint32Array, value: number): boolean {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo < list.length && list[lo] === value
+}
+
+const NONE = new Uint32Array(0)
+
+/** The paragraphs where term `a` stands right before term `b` (by term id), or null when the two are not both common terms. */
+export function pairDocs(pairs: CommonPairs, a: number, b: number): Uint32Array | null {
+  if (!holds(pairs.common, a) || !holds(pairs.common, b)) return null
+  let lo = 0
+  let hi = pairs.first.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (pairs.first[mid]! < a || (pairs.first[mid] === a && pairs.second[mid]! < b)) lo = mid + 1
+    else hi = mid
+  }
+  if (lo === pairs.first.length || pairs.first[lo] !== a || pairs.second[lo] !== b) return NONE
+  return pairs.docs.subarray(pairs.start[lo]!, pairs.start[lo + 1]!)
+}
