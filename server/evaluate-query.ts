@@ -32,6 +32,15 @@ export interface Evaluation extends Matches {
   terms: string[]
 }
 
+/**
+ * A term's postings are looked up among the paragraphs still possible, instead of all taken, when
+ * they are this many times as many: galloping to each possible paragraph then costs less than
+ * scoring every posting and intersecting later. A common term is scored whole when fewer than that
+ * (and cached for the next query); cached postings are then looked up whenever they are more.
+ */
+const RESTRICT_SCORING = 8
+const RESTRICT_CACHED = 1
+
 // MiniSearch's defaults (defaultBM25params).
 const k = 1.2
 const b = 0.7
@@ -183,14 +192,7 @@ class Evaluator {
     const cache = termCacheFor(this.#index)
     const key = `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
     const cached = cache.get(key)
-    if (cached) {
-      // Few paragraphs still possible: only their postings, not all of a common term's.
-      if (within && within.length * 8 < cached.docs.length) {
-        const at = postingsWithin(cached.docs, 0, cached.docs.length, within)
-        return this.#withMask({ docs: at.map((j) => cached.docs[j]!), scores: Float64Array.from(at, (j) => cached.scores[j]!) }, word, flag)
-      }
-      return this.#withMask(cached, word, flag)
-    }
+    if (cached) return this.#fromCached(cached, within, word, flag)
     const N = this.#index.documentCount
     const perField: Matches[] = []
     let restricted = false
@@ -205,7 +207,7 @@ class Evaluator {
       const lengths = this.#index.fieldLength[f]!
       const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
       // The postings to score: all, or (when few paragraphs are still possible) those among them.
-      const postings = within && within.length * 8 < matchingCount ? postingsWithin(docs, from, to, within) : null
+      const postings = within && within.length * RESTRICT_SCORING < matchingCount ? postingsWithin(docs, from, to, within) : null
       if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
       const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.width) }
@@ -222,8 +224,23 @@ class Evaluator {
       perField.push(out)
     })
     const result = this.#unionAll(perField)
-    if (!restricted && result.docs.length >= Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) cache.set(key, { docs: ownSize(result.docs), scores: ownSize(result.scores) })
-    return result
+    if (restricted || result.docs.length < Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) return result
+    const scored = { docs: ownSize(result.docs), scores: ownSize(result.scores) }
+    cache.set(key, scored)
+    return within ? this.#fromCached(scored, within, word, flag) : result
+  }
+
+  /** A cached term's scored postings with this query's bit: only those among the paragraphs still possible when they are fewer. */
+  #fromCached(cached: { docs: Uint32Array; scores: Float64Array }, within: Uint32Array | null, word: number, flag: number): Matches {
+    if (!within || within.length * RESTRICT_CACHED >= cached.docs.length) return this.#withMask(cached, word, flag)
+    const at = postingsWithin(cached.docs, 0, cached.docs.length, within)
+    const docs = new Uint32Array(at.length)
+    const scores = new Float64Array(at.length)
+    for (let i = 0; i < at.length; i++) {
+      docs[i] = cached.docs[at[i]!]!
+      scores[i] = cached.scores[at[i]!]!
+    }
+    return this.#withMask({ docs, scores }, word, flag)
   }
 
   /** Cached scored postings with this query's bit for the term. */
@@ -271,21 +288,24 @@ class Evaluator {
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
   }
 
-  /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer. */
+  /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer, or steps through both when they are of a size. */
   #intersect(a: Matches, b: Matches): Matches {
     const w = this.width
     const [small, large, smallFirst] = a.docs.length <= b.docs.length ? [a, b, true] : [b, a, false]
     const docs = new Uint32Array(small.docs.length)
     const scores = new Float64Array(small.docs.length)
     const masks = new Uint32Array(small.docs.length * w)
+    const gallop = large.docs.length > small.docs.length * GALLOP_FACTOR
     let n = 0
     let lo = 0
     const end = large.docs.length
     for (let i = 0; i < small.docs.length && lo < end; i++) {
       const doc = small.docs[i]!
-      lo = firstAtOrAfter(large.docs, lo, end, doc)
+      if (gallop) lo = firstAtOrAfter(large.docs, lo, end, doc)
+      else while (lo < end && large.docs[lo]! < doc) lo++
       if (lo >= end || large.docs[lo] !== doc) continue
-      const [ia, ib] = smallFirst ? [i, lo] : [lo, i]
+      const ia = smallFirst ? i : lo
+      const ib = smallFirst ? lo : i
       docs[n] = doc
       scores[n] = a.scores[ia]! + b.scores[ib]!
       for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[ia * w + x]! | b.masks[ib * w + x]!
@@ -295,6 +315,9 @@ class Evaluator {
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
   }
 }
+
+/** Galloping through the longer list of an intersection pays when it is this many times the shorter one. */
+const GALLOP_FACTOR = 4
 
 /** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
 type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
@@ -323,13 +346,15 @@ function scratchFor(index: TermIndex, width: number): { acc: Float64Array; seen:
  * same paragraphs, and each score multiplied by the number of distinct query terms it matched.
  * Supports what Readout's queries use: strings, nested `queries` with `combineWith` (OR/AND),
  * `boost` per field and `boostTerm`; prefix and fuzzy matching must be expanded beforehand.
+ * With `within` (ascending ordinals), only the paragraphs inside it are answered exactly: those
+ * outside may be left out or scored in part, for a caller that keeps only the ones inside.
  */
-export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptions = {}): Evaluation {
+export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptions = {}, within: Uint32Array | null = null): Evaluation {
   const bits = new Map<string, number>()
   collectTerms(query, bits)
   const evaluator = new Evaluator(index, bits)
   const { width } = evaluator
-  const raw = evaluator.run(query, options)
+  const raw = evaluator.run(query, options, within)
   const terms = [...bits.keys()]
   // Where no paragraph matched more than one term (one-word queries), every multiplier is 1 and the scores stand as they are (often a cached array, never written to).
   let multiple = false

@@ -88,18 +88,35 @@ export function phraseTest(index: TermIndex, phrase: string[], pairs?: CommonPai
   const { start } = index.fields[TEXT_FIELD]!
   // A term not indexed, or with no text postings (only in titles, say), cannot be part of a phrase in the text.
   if (ids.some((id) => id < 0 || start[id] === start[id + 1])) return () => false
-  const listed: Uint32Array[] = []
-  for (let k = 0; pairs && k + 1 < ids.length; k++) {
-    const docs = pairDocs(pairs, ids[k]!, ids[k + 1]!)
-    if (docs) listed.push(docs)
-  }
-  if (listed.length === 0) return ascending(positionTest(index, ids))
-  const where = ascending(memberOf(listed.sort((a, b) => a.length - b.length).reduce((both, list) => intersectDocs(both, list))))
+  const listed = pairs ? listedCandidates(pairs, ids) : null
+  if (listed === null) return ascending(positionTest(index, ids))
+  const where = ascending(memberOf(listed))
   if (ids.length === 2) return where
   const positions = positionTest(index, ids)
   return (ordinal) => where(ordinal) && positions(ordinal)
 }
 
+/** The paragraphs where every adjacent pair of common terms in the phrase stands (ascending), or null when it has no such pair. */
+function listedCandidates(pairs: CommonPairs, ids: number[]): Uint32Array | null {
+  const listed: Uint32Array[] = []
+  for (let k = 0; k + 1 < ids.length; k++) {
+    const docs = pairDocs(pairs, ids[k]!, ids[k + 1]!)
+    if (docs) listed.push(docs)
+  }
+  return listed.length === 0 ? null : listed.sort((a, b) => a.length - b.length).reduce((both, list) => intersectDocs(both, list))
+}
+
+/**
+ * Every paragraph that can hold the phrase (ascending: a superset of the answer, and the answer
+ * itself when `exact`) when its common pairs narrow it down, else null: a cheap bound on a
+ * phrase's hits.
+ */
+export function phraseCandidates(index: TermIndex, phrase: string[], pairs: CommonPairs): { docs: Uint32Array; exact: boolean } | null {
+  const ids = phrase.map((term) => termIdOf(index, term))
+  if (ids.some((id) => id < 0)) return { docs: new Uint32Array(0), exact: true }
+  const docs = listedCandidates(pairs, ids)
+  return docs && { docs, exact: ids.length === 2 }
+}
 /** A test that refuses an ordinal asked after a larger one. */
 function ascending(test: (ordinal: number) => boolean): (ordinal: number) => boolean {
   let last = -1

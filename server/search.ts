@@ -5,8 +5,8 @@ import { indexTerms } from '../index-build/index-options'
 import { evaluateQuery, matchedTerms } from './evaluate-query'
 import { expandTerm } from './expand-terms'
 import { orderFirst } from './order-first'
-import { phraseTest } from './phrase-positions'
-import { firstAtOrAfter, intersectDocs } from './sorted-lists'
+import { phraseCandidates, phraseTest } from './phrase-positions'
+import { firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
 import { countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
@@ -142,20 +142,35 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
     combineWith: 'AND',
     queries: query.clauses.map((clause) => (clause.length === 1 ? itemQuery(index, clause[0]!, false) : { combineWith: 'OR', queries: clause.map((i) => itemQuery(index, i, false)) })),
   }
-  const evaluation = evaluateQuery(index.terms, tree, { boost: FIELD_BOOST })
-  const phraseClauses = query.clauses.filter((clause) => clause.some((i) => i.kind === 'phrase'))
-  if (phraseClauses.length === 0) return { ordinals: evaluation.docs, scores: evaluation.scores, termsOf: (i) => matchedTerms(evaluation, i) }
-  // A clause with a phrase passes on the phrase at consecutive positions, or on one of its other words' own terms having matched.
-  const tests = phraseClauses.map((clause) =>
-    clause.map((item) => {
-      if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
-      const bits = indexTerms(item.text).map((t) => evaluation.terms.indexOf(t)).filter((bit) => bit >= 0)
-      return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
-    }),
-  )
-  const keep = new Uint32Array(evaluation.docs.length)
-  let n = 0
-  for (let i = 0; i < evaluation.docs.length; i++) if (passesEvery(tests, evaluation.docs[i]!, i)) keep[n++] = i
+  // A clause that is one phrase bounds the hits to the paragraphs its common pairs stand in: scoring looks only there, and a bound that is exact answers its clause.
+  let within: Uint32Array | null = null
+  const answered = new Set<QueryItem[]>()
+  for (const clause of query.clauses) {
+    const item = clause[0]!
+    if (clause.length !== 1 || item.kind !== 'phrase') continue
+    const bound = phraseCandidates(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
+    if (!bound) continue
+    within = within ? intersectDocs(within, bound.docs) : bound.docs
+    if (bound.exact) answered.add(clause)
+  }
+  const evaluation = evaluateQuery(index.terms, tree, { boost: FIELD_BOOST }, within)
+  const phraseClauses = query.clauses.filter((clause) => !answered.has(clause) && clause.some((i) => i.kind === 'phrase'))
+  if (phraseClauses.length === 0 && within === null) return { ordinals: evaluation.docs, scores: evaluation.scores, termsOf: (i) => matchedTerms(evaluation, i) }
+  // Every hit lies inside the bound; then a clause with a phrase passes on the phrase at consecutive positions, or on one of its other words' own terms having matched.
+  let keep = within ? postingsWithin(evaluation.docs, 0, evaluation.docs.length, within) : Uint32Array.from(evaluation.docs.keys())
+  if (phraseClauses.length > 0) {
+    const tests = phraseClauses.map((clause) =>
+      clause.map((item) => {
+        if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
+        const bits = indexTerms(item.text).map((t) => evaluation.terms.indexOf(t)).filter((bit) => bit >= 0)
+        return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
+      }),
+    )
+    let n = 0
+    for (let k = 0; k < keep.length; k++) if (passesEvery(tests, evaluation.docs[keep[k]!]!, keep[k]!)) keep[n++] = keep[k]!
+    keep = keep.subarray(0, n)
+  }
+  const n = keep.length
   const ordinals = new Uint32Array(n)
   const scores = new Float64Array(n)
   for (let k = 0; k < n; k++) {

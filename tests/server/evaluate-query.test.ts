@@ -51,6 +51,22 @@ describe.each([
     )
   })
 
+  it('answers exactly inside a given set of paragraphs', () => {
+    fc.assert(
+      fc.property(queryTree(words), fc.array(fc.nat(docs.length - 1), { maxLength: docs.length }), (query, picked) => {
+        const within = Uint32Array.from(new Set(picked)).sort()
+        const expected = new Map(mini.search(query, { boost: BOOST }).map((r) => [r.id as number, r.score]))
+        const got = evaluateQuery(index, query, { boost: BOOST }, within)
+        const kept = new Set(within)
+        // Inside `within`: exactly the matches, each with its exact score (outside it, anything may be left out or part-scored).
+        const inside = [...got.docs.keys()].filter((i) => kept.has(got.docs[i]!))
+        expect(inside.map((i) => got.docs[i])).toEqual([...expected.keys()].filter((doc) => kept.has(doc)).sort((a, b) => a - b))
+        for (const i of inside) expect(got.scores[i]).toBe(expected.get(got.docs[i]!))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('scores common words over many paragraphs exactly, in every field', () => {
     for (const query of ['the', 'china', 'the of and', 'minister russia']) {
       for (const combineWith of ['AND', 'OR'] as const) {
