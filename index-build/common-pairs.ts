@@ -18,9 +18,9 @@ export interface CommonPairs {
 
 /** Which terms count as common. */
 export interface CommonPairOptions {
-  /** Fewest paragraphs whose text must hold a term (default: a sixteenth of the paragraphs, and at least 1,024: below that, positions are cheap to check). */
+  /** Fewest paragraphs whose text must hold a term (default: a 32nd of the paragraphs, and at least 1,024: below that, positions are cheap to check). */
   minParagraphs?: number
-  /** Most common terms (the most frequent), so at most this many squared pairs (default 64). */
+  /** Most common terms (the most frequent), so at most this many squared pairs (default 128: at a million paragraphs, every term in 73,000 or more). */
   maxTerms?: number
 }
 
@@ -46,8 +46,8 @@ function commonTerms(index: TermIndex, minParagraphs: number, maxTerms: number):
 /** Finds, from the text positions, every paragraph in which each pair of common terms stands adjacent (first, then second). */
 export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): CommonPairs {
   const n = index.documentCount
-  const minParagraphs = Math.max(1, options.minParagraphs ?? Math.max(1024, Math.ceil(n / 16)))
-  const common = commonTerms(index, minParagraphs, options.maxTerms ?? 64)
+  const minParagraphs = Math.max(1, options.minParagraphs ?? Math.max(1024, Math.ceil(n / 32)))
+  const common = commonTerms(index, minParagraphs, options.maxTerms ?? 128)
   const k = common.length
   const { start, docs, freqs } = index.fields[TEXT_FIELD]!
   const bytes = index.positions.bytes
