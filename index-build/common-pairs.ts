@@ -54,10 +54,12 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
   // Where each common term's walk stands: its next posting and the byte offset of that posting's positions.
   const posting = Uint32Array.from(common, (id) => start[id]!)
   const at = Uint32Array.from(common, (id) => positionsAt(index, start[id]!))
-  // A block's occurrences of common terms: the paragraph (within the block), the position and the term (by its index in `common`).
-  let occurrences = { doc: new Uint32Array(1 << 16), position: new Int32Array(1 << 16), term: new Uint32Array(1 << 16) }
+  // A block's occurrences of common terms grouped by paragraph: paragraph d's are byDoc[docStart[d]] … byDoc[docStart[d + 1] - 1], each a position and a term (by its index in `common`).
   let byDoc = { position: new Int32Array(1 << 16), term: new Uint32Array(1 << 16) }
   const docStart = new Uint32Array(BLOCK + 1)
+  const fill = new Uint32Array(BLOCK)
+  /** Each common term's first posting past the block. */
+  const until = new Uint32Array(k)
   let decoded = new Int32Array(64)
   // Per position in the current paragraph: the common term there, valid where stamp[p] is the paragraph's stamp.
   let termAt = new Uint32Array(1024)
@@ -66,35 +68,33 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
   const lastDoc = new Int32Array(k * k).fill(-1)
   for (let base = 0; base < n; base += BLOCK) {
     const end = Math.min(n, base + BLOCK)
-    let m = 0
+    // How many occurrences each paragraph has (its postings' term frequencies, known without decoding), so each is written once, in its place.
+    docStart.fill(0)
     for (let c = 0; c < k; c++) {
       const last = start[common[c]! + 1]!
       let j = posting[c]!
+      for (; j < last && docs[j]! < end; j++) docStart[docs[j]! - base + 1]! += freqs[j]!
+      until[c] = j
+    }
+    for (let d = 0; d < BLOCK; d++) docStart[d + 1]! += docStart[d]!
+    const m = docStart[BLOCK]!
+    if (byDoc.position.length < m) byDoc = { position: new Int32Array(m * 2), term: new Uint32Array(m * 2) }
+    fill.set(docStart.subarray(0, BLOCK))
+    for (let c = 0; c < k; c++) {
       let offset = at[c]!
-      for (; j < last && docs[j]! < end; j++) {
+      for (let j = posting[c]!; j < until[c]!; j++) {
         const tf = freqs[j]!
         if (decoded.length < tf) decoded = new Int32Array(tf * 2)
         offset = readDeltas(bytes, offset, tf, decoded)
-        if (m + tf > occurrences.doc.length) occurrences = grow(occurrences, m + tf)
-        for (let i = 0; i < tf; i++) {
-          occurrences.doc[m] = docs[j]! - base
-          occurrences.position[m] = decoded[i]!
-          occurrences.term[m++] = c
+        let slot = fill[docs[j]! - base]!
+        for (let i = 0; i < tf; i++, slot++) {
+          byDoc.position[slot] = decoded[i]!
+          byDoc.term[slot] = c
         }
+        fill[docs[j]! - base] = slot
       }
-      posting[c] = j
+      posting[c] = until[c]!
       at[c] = offset
-    }
-    // Group the occurrences by paragraph (a counting sort).
-    docStart.fill(0)
-    for (let i = 0; i < m; i++) docStart[occurrences.doc[i]! + 1]!++
-    for (let d = 0; d < BLOCK; d++) docStart[d + 1]! += docStart[d]!
-    if (byDoc.position.length < m) byDoc = { position: new Int32Array(m * 2), term: new Uint32Array(m * 2) }
-    const fill = docStart.slice(0, BLOCK)
-    for (let i = 0; i < m; i++) {
-      const slot = fill[occurrences.doc[i]!]!++
-      byDoc.position[slot] = occurrences.position[i]!
-      byDoc.term[slot] = occurrences.term[i]!
     }
     for (let d = 0; d < end - base; d++) {
       const from = docStart[d]!
@@ -143,15 +143,6 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
     startOut.push(w)
   }
   return { common: Uint32Array.from(common), first: Uint32Array.from(first), second: Uint32Array.from(second), start: Uint32Array.from(startOut), docs: out }
-}
-
-function grow(o: { doc: Uint32Array; position: Int32Array; term: Uint32Array }, needed: number) {
-  const size = Math.max(needed, o.doc.length * 2)
-  const next = { doc: new Uint32Array(size), position: new Int32Array(size), term: new Uint32Array(size) }
-  next.doc.set(o.doc)
-  next.position.set(o.position)
-  next.term.set(o.term)
-  return next
 }
 
 /** True when the ascending list holds the value. */
