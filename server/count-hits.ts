@@ -58,6 +58,26 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
   return kept.subarray(0, n)
 }
 
+/**
+ * Counts every facet value over hits that nothing filters: `filterAndCount` under an open filter,
+ * without its tests, and keeping every hit (returns positions 0 … n - 1, a view of `positions`).
+ */
+export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array): Uint32Array {
+  const { at: rowAt, data: row } = rows
+  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows)
+  for (let i = 0; i < ordinals.length; i++) {
+    let at = rowAt[ordinals[i]!]!
+    outletCounts[row[at]!]!++
+    dayCounts[row[at + 1]!]!++
+    const actorEnd = at + ROW_HEADER + row[at + 2]!
+    const regionEnd = actorEnd + row[at + 3]!
+    for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!++
+    for (; at < regionEnd; at++) regionCounts[row[at]!]!++
+  }
+  return positions.subarray(0, ordinals.length)
+}
+
 /** What the last fetchRows read, kept so the compiler cannot drop its loads as unused. */
 let fetched = 0
 

@@ -157,11 +157,21 @@ class Evaluator {
       for (let l = 0; l < nonEmpty.length; l++) {
         const { docs, scores, masks } = nonEmpty[l]!
         let i = next[l]!
-        for (; i < docs.length && docs[i]! < end; i++) {
-          const doc = docs[i]!
-          acc[doc]! += scores[i]!
-          seen[doc] = 1
-          for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
+        // One mask word (at most 32 query terms, nearly always) without the inner loop.
+        if (w === 1) {
+          for (; i < docs.length && docs[i]! < end; i++) {
+            const doc = docs[i]!
+            acc[doc]! += scores[i]!
+            seen[doc] = 1
+            mask[doc]! |= masks[i]!
+          }
+        } else {
+          for (; i < docs.length && docs[i]! < end; i++) {
+            const doc = docs[i]!
+            acc[doc]! += scores[i]!
+            seen[doc] = 1
+            for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
+          }
         }
         next[l] = i
       }
@@ -169,9 +179,14 @@ class Evaluator {
         if (seen[doc] === 0) continue
         out.docs[n] = doc
         out.scores[n] = acc[doc]!
-        for (let x = 0; x < w; x++) {
-          out.masks[n * w + x] = mask[doc * w + x]!
-          mask[doc * w + x] = 0
+        if (w === 1) {
+          out.masks[n] = mask[doc]!
+          mask[doc] = 0
+        } else {
+          for (let x = 0; x < w; x++) {
+            out.masks[n * w + x] = mask[doc * w + x]!
+            mask[doc * w + x] = 0
+          }
         }
         acc[doc] = 0
         seen[doc] = 0

@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseCandidates, phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
+import { countAll, countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -251,9 +251,9 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     const whole = wholeIndexCounts(ctx)
     for (const facet of ['outlet', 'actor', 'region', 'day'] as const) counts[facet].set(whole.counts[facet])
     hits = whole.positions
-  } else if (unfiltered && candidates.ordinals.length * 2 > paragraphs) {
+  } else if (unfiltered) {
     const whole = wholeIndexCounts(ctx)
-    hits = countByComplement(candidates.ordinals, rows, whole.counts, counts, whole.positions)
+    hits = candidates.ordinals.length * 2 > paragraphs ? countByComplement(candidates.ordinals, rows, whole.counts, counts, whole.positions) : countAll(candidates.ordinals, rows, counts, whole.positions)
   } else {
     hits = filterAndCount(candidates.ordinals, rows, filter, counts)
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countByComplement, filterAndCount, type HitCounts } from '../../server/count-hits'
+import { countAll, countByComplement, filterAndCount, type HitCounts } from '../../server/count-hits'
 import { facetRows, ROW_HEADER } from '../../server/search-context'
 
 /** Compressed rows of per-paragraph codes. */
@@ -38,7 +38,7 @@ describe('facetRows', () => {
   }
 })
 
-describe('countByComplement', () => {
+describe('countByComplement and countAll', () => {
   /** Paragraphs with random outlet, day, actor and region codes. */
   const paragraphs = fc.array(
     fc.record({
@@ -52,7 +52,7 @@ describe('countByComplement', () => {
   const zero = (): HitCounts => ({ outlet: new Uint32Array(4), actor: new Uint32Array(10), region: new Uint32Array(6), day: new Uint32Array(7) })
   const open = { firstDay: 1, lastDay: 6, dateLimited: false, excluded: null, tagged: null, outletAllowed: Uint8Array.from([1, 1, 1, 1]) }
 
-  it('counts exactly what filterAndCount counts, from the whole index less the paragraphs missed', () => {
+  it('count exactly what filterAndCount counts under an open filter (from the whole index less the paragraphs missed, or hit by hit)', () => {
     fc.assert(
       fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (ps, isHit) => {
         const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)))
@@ -65,6 +65,9 @@ describe('countByComplement', () => {
         const complement = countByComplement(hits, rows, everyone, counts, positions)
         expect([...complement]).toEqual([...kept])
         expect(counts).toEqual(expected)
+        const direct = zero()
+        expect([...countAll(hits, rows, direct, positions)]).toEqual([...kept])
+        expect(direct).toEqual(expected)
         // The whole index's counts are left as they were.
         const again = zero()
         filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, again)
