@@ -143,6 +143,7 @@ class Evaluator {
     const N = this.#index.documentCount
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
     if (total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
+    if (nonEmpty.length <= MERGE_LISTS) return this.#merge(nonEmpty, total)
     const w = this.width
     const { acc, seen, mask } = scratchFor(this.#index, w)
     // At most every paragraph once, however many lists name it.
@@ -192,6 +193,44 @@ class Evaluator {
         seen[doc] = 0
         n++
       }
+    }
+    return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n * w) }
+  }
+
+  /**
+   * OR over a few lists (a term's fields) in one pass through all of them: each paragraph's scores
+   * are added in list order, as MiniSearch's left fold adds them. Cheaper than the dense
+   * accumulator when one list holds most of the postings, as a common word's text does.
+   */
+  #merge(lists: Matches[], total: number): Matches {
+    const w = this.width
+    const k = lists.length
+    const size = Math.min(total, this.#index.documentCount)
+    const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * w) }
+    const at = new Uint32Array(k)
+    // The next paragraph of each list (past the end: 2^32 - 1, above every ordinal).
+    const head = new Float64Array(k)
+    for (let l = 0; l < k; l++) head[l] = lists[l]!.docs[0]!
+    let n = 0
+    for (;;) {
+      let doc = NO_DOC
+      for (let l = 0; l < k; l++) if (head[l]! < doc) doc = head[l]!
+      if (doc === NO_DOC) break
+      let score = 0
+      let first = true
+      for (let l = 0; l < k; l++) {
+        if (head[l] !== doc) continue
+        const list = lists[l]!
+        const i = at[l]!
+        score = first ? list.scores[i]! : score + list.scores[i]!
+        first = false
+        for (let x = 0; x < w; x++) out.masks[n * w + x]! |= list.masks[i * w + x]!
+        at[l] = i + 1
+        head[l] = i + 1 < list.docs.length ? list.docs[i + 1]! : NO_DOC
+      }
+      out.docs[n] = doc
+      out.scores[n] = score
+      n++
     }
     return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n * w) }
   }
@@ -341,6 +380,11 @@ type Part = { query: Query; options: NodeOptions } | { term: string; boost: numb
 function ownSize<T extends Uint32Array | Float64Array>(array: T): T {
   return (array.byteLength === array.buffer.byteLength ? array : array.slice()) as T
 }
+
+/** Unions of at most this many lists (a term's fields) merge them in one pass; larger ones (a word's completions) use the dense accumulator. */
+const MERGE_LISTS = 4
+/** Past the end of a list in a merge. */
+const NO_DOC = 0xffffffff
 
 /** Paragraphs per block of a large union: its accumulators (13 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
