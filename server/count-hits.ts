@@ -10,8 +10,8 @@ export interface HitFilter {
   firstDay: number
   lastDay: number
   dateLimited: boolean
-  /** Ordinals left out by the query's exclusions. */
-  excluded: Set<number> | null
+  /** 1 per ordinal left out by the query's exclusions (null: none). */
+  excluded: Uint8Array | null
   /** 1 per ordinal carrying every selected actor and region (null: no tag filter). */
   tagged: Uint8Array | null
   /** 1 per outlet code allowed. */
@@ -40,7 +40,7 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
   let n = 0
   for (let i = 0; i < ordinals.length; i++) {
     const p = ordinals[i]!
-    if (excluded !== null && excluded.has(p)) continue
+    if (excluded !== null && excluded[p] === 1) continue
     if (tagged !== null && tagged[p] === 0) continue
     let at = rowAt[p]!
     const day = row[at + 1]!

@@ -191,15 +191,15 @@ function passesEvery(clauses: ((ordinal: number, i: number) => boolean)[][], ord
   return true
 }
 
-/** Ordinals the excluded items match: words through the index (exact), phrases on positions among the paragraphs holding all their words. */
-function excludedSet(index: LoadedIndex, excluded: QueryItem[]): Set<number> {
-  const out = new Set<number>()
+/** The ordinals the excluded items match, marked 1 (words through the index, exact; phrases on positions among the paragraphs holding all their words). */
+function excludedOrdinals(index: LoadedIndex, excluded: QueryItem[]): Uint8Array {
+  const out = new Uint8Array(index.terms.documentCount)
   const words = excluded.filter((i) => i.kind === 'word')
-  if (words.length > 0) for (const ordinal of evaluateQuery(index.terms, { combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) }).docs) out.add(ordinal)
+  if (words.length > 0) for (const ordinal of evaluateQuery(index.terms, { combineWith: 'OR', queries: words.map((w) => itemQuery(index, w, true)) }).docs) out[ordinal] = 1
   for (const item of excluded) {
     if (item.kind !== 'phrase') continue
     const test = phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
-    for (const ordinal of evaluateQuery(index.terms, itemQuery(index, item, true)).docs) if (test(ordinal)) out.add(ordinal)
+    for (const ordinal of evaluateQuery(index.terms, itemQuery(index, item, true)).docs) if (test(ordinal)) out[ordinal] = 1
   }
   return out
 }
@@ -217,7 +217,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   const taggedList = byTags ? taggedWithAll([{ column: ctx.actor, codes: actorCodes }, { column: ctx.region, codes: regionCodes }]) : null
   const browseFrom = taggedList ?? ctx.byDate
   const candidates: Candidates = browsing ? { ordinals: browseFrom, scores: zeroScores(ctx, browseFrom.length), termsOf: () => [] } : matchClauses(index, query)
-  const excluded = query.excluded.length > 0 ? excludedSet(index, query.excluded) : null
+  const excluded = query.excluded.length > 0 ? excludedOrdinals(index, query.excluded) : null
 
   // 2. Filters and counts in one pass over the candidates.
   const outletCodes = codesOf(filters.outlet, ctx.outlet.codeOf)
