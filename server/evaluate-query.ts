@@ -417,7 +417,7 @@ export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptio
   const terms = [...bits.keys()]
   // Where no paragraph matched more than one term (one-word queries), every multiplier is 1 and the scores stand as they are (often a cached array, never written to).
   let multiple = false
-  for (let i = 0; i < raw.docs.length && !multiple; i++) multiple = bitCount(raw.masks, i * width, width) > 1
+  for (let i = 0; i < raw.docs.length && !multiple && terms.length > 1; i++) multiple = bitCount(raw.masks, i * width, width) > 1
   if (!multiple) return { docs: raw.docs, scores: raw.scores, masks: raw.masks, width, terms }
   const scores = new Float64Array(raw.docs.length)
   for (let i = 0; i < raw.docs.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)
