@@ -299,6 +299,8 @@ class Evaluator {
 
   /** Cached scored postings with this query's bit for the term. */
   #withMask({ docs, scores }: { docs: Uint32Array; scores: Float64Array }, word: number, flag: number): Matches {
+    // The first term of a short query (a one-word search, nearly always): a view of 1s kept per index, as no mask is written once made.
+    if (this.width === 1 && flag === 1) return { docs, scores, masks: onesFor(this.#index).subarray(0, docs.length) }
     const masks = new Uint32Array(docs.length * this.width)
     for (let i = 0; i < docs.length; i++) masks[i * this.width + word] = flag
     return { docs, scores, masks }
@@ -388,6 +390,15 @@ const NO_DOC = 0xffffffff
 
 /** Paragraphs per block of a large union: its accumulators (13 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
+
+/** A mask word of 1 for each paragraph, per index (never written to). */
+const ones = new WeakMap<TermIndex, Uint32Array>()
+
+function onesFor(index: TermIndex): Uint32Array {
+  let all = ones.get(index)
+  if (!all) ones.set(index, (all = new Uint32Array(index.documentCount).fill(1)))
+  return all
+}
 
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
 const scratches = new WeakMap<TermIndex, { acc: Float64Array; seen: Uint8Array; mask: Uint32Array }>()
