@@ -123,9 +123,19 @@ class Evaluator {
     const order = parts.map((p, i) => ({ i, bound: this.#bound(p) })).sort((a, b) => a.bound - b.bound || a.i - b.i)
     const results: Matches[] = new Array(parts.length)
     let possible = within
+    // A term repeated in the AND ("the the") is evaluated once: its result then meets itself.
+    const byTerm = new Map<string, Matches>()
     for (const { i } of order) {
-      const r = this.#evaluate(parts[i]!, possible)
+      const part = parts[i]!
+      const key = 'term' in part ? termKey(part.term, part.boost, part.fieldBoost) : null
+      const known = key === null ? undefined : byTerm.get(key)
+      if (known) {
+        results[i] = known
+        continue
+      }
+      const r = this.#evaluate(part, possible)
       results[i] = r
+      if (key !== null) byTerm.set(key, r)
       possible = possible ? intersectDocs(possible, r.docs) : r.docs
       if (possible.length === 0) return this.#empty()
     }
@@ -244,7 +254,7 @@ class Evaluator {
     const flag = (1 << (bit & 31)) >>> 0
     // A common term's scored postings are kept for the next query (typing "china ru…" scores "china" on every keystroke).
     const cache = termCacheFor(this.#index)
-    const key = `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
+    const key = termKey(term, termBoost, boost)
     const cached = cache.get(key)
     if (cached) return this.#fromCached(cached, within, word, flag)
     const N = this.#index.documentCount
@@ -346,6 +356,12 @@ class Evaluator {
 
   /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer, or steps through both when they are of a size. */
   #intersect(a: Matches, b: Matches): Matches {
+    // A result meeting itself: every paragraph, each score added to itself.
+    if (a === b) {
+      const scores = new Float64Array(a.scores.length)
+      for (let i = 0; i < scores.length; i++) scores[i] = a.scores[i]! + a.scores[i]!
+      return { docs: a.docs, scores, masks: a.masks }
+    }
     const w = this.width
     const [small, large, smallFirst] = a.docs.length <= b.docs.length ? [a, b, true] : [b, a, false]
     const docs = new Uint32Array(small.docs.length)
@@ -374,6 +390,11 @@ class Evaluator {
 
 /** Galloping through the longer list of an intersection pays when it is this many times the shorter one. */
 const GALLOP_FACTOR = 4
+
+/** What makes a term's scored postings: the term, its boost and the field boosts (the term cache's key). */
+function termKey(term: string, termBoost: number, boost: Record<string, number> | undefined): string {
+  return `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
+}
 
 /** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
 type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
