@@ -34,11 +34,12 @@ export interface Evaluation extends Matches {
 
 /**
  * A term's postings are looked up among the paragraphs still possible, instead of all taken, when
- * they are this many times as many: galloping to each possible paragraph then costs less than
- * scoring every posting and intersecting later. A common term is scored whole when fewer than that
- * (and cached for the next query); cached postings are then looked up whenever they are more.
+ * they are this many times as many: galloping to each possible paragraph (a few steps each) then
+ * costs less than scoring every posting and intersecting later. A common term is scored whole when
+ * fewer than that (and cached for the next query); cached postings are then looked up whenever
+ * they are more.
  */
-const RESTRICT_SCORING = 8
+const RESTRICT_SCORING = 2
 const RESTRICT_CACHED = 1
 
 // MiniSearch's defaults (defaultBM25params).
