@@ -2,7 +2,7 @@
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
-import { concatShingleKeys, linkSortedShingles } from './near-duplicates'
+import { concatShingleKeys, nearDuplicateLinks } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
@@ -95,8 +95,8 @@ function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sourc
   }
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
   const paragraphs: O['paragraphs'][number][] = sorted.flatMap((o) => o.paragraphs)
-  const duplicates = linkSortedShingles(paragraphs, shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
-  for (const p of paragraphs) p.duplicates = duplicates.get(p.id) ?? []
+  const links = nearDuplicateLinks(paragraphs, shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
+  for (const p of paragraphs) p.duplicates = links.get(p.id) ?? []
 
   const entities = mergeEntities(sorted.map((o) => o.entities))
   const byType: Record<string, number> = {}

@@ -1,5 +1,6 @@
 // Links paragraphs of different articles that carry the same statement (a shared run of words).
 import { normaliseTerm, tokenize } from './index-options'
+import { PairSet } from './pair-set'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
 
 /** Words in a run that makes two paragraphs carry "the same statement". */
@@ -17,6 +18,9 @@ export interface LinkableParagraph {
   /** Paragraph text. */
   text: string
 }
+
+/** Most paragraphs nearDuplicateLinks takes (PairSet's limit). */
+const MAX_PARAGRAPHS = 2 ** 26
 
 /** Maps an index term to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */
 export function hashWord(word: string): number {
@@ -131,28 +135,64 @@ export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string,
 
 /** linkNearDuplicates over the paragraphs' shingle keys sorted by key (paragraphs by position in `paragraphs`). */
 export function linkSortedShingles(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], sorted: SortedShingles): Map<string, string[]> {
+  const links = nearDuplicateLinks(paragraphs, sorted)
+  const result = new Map<string, string[]>()
+  for (const p of paragraphs) result.set(p.id, [...(links.get(p.id) ?? [])])
+  return result
+}
+
+/**
+ * linkSortedShingles for the paragraphs that have near-duplicates only (the others have none):
+ * each paragraph id with the sorted ids of the paragraphs it shares a key with. Two paragraphs
+ * that share one run of words share many, so each pair is found as numbers and kept once before
+ * any id is looked at.
+ */
+export function nearDuplicateLinks(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], sorted: SortedShingles): Map<string, string[]> {
   const { lo, hi, paragraph } = sorted
-  const links = new Map<string, Set<string>>()
+  const n = paragraphs.length
+  // Each paragraph's article, numbered.
+  const articleNumbers = new Map<string, number>()
+  const articleOf = new Int32Array(n)
+  paragraphs.forEach((p, i) => {
+    let a = articleNumbers.get(p.articleId)
+    if (a === undefined) articleNumbers.set(p.articleId, (a = articleNumbers.size))
+    articleOf[i] = a
+  })
+  if (n > MAX_PARAGRAPHS) throw new Error(`index-build: near-duplicates are linked among at most ${MAX_PARAGRAPHS} paragraphs, not ${n}`)
+  // Pairs (a, b), a < b, of paragraphs of different articles sharing a key of 2 … MAX_ARTICLES_PER_SHINGLE articles.
+  const pairs = new PairSet()
+  const articles: number[] = []
   // The paragraphs that share a key are a run of the sorted keys.
   for (let from = 0, to = 1; from < lo.length; from = to, to = from + 1) {
     while (to < lo.length && lo[to] === lo[from] && hi[to] === hi[from]) to++
     if (to - from < 2) continue
-    const members = paragraph.subarray(from, to)
-    const articles = new Set<string>()
-    for (const i of members) articles.add(paragraphs[i]!.articleId)
-    if (articles.size < 2 || articles.size > MAX_ARTICLES_PER_SHINGLE) continue
-    for (const a of members) {
-      for (const b of members) {
-        const pa = paragraphs[a]!
-        const pb = paragraphs[b]!
-        if (pa.articleId === pb.articleId) continue
-        let set = links.get(pa.id)
-        if (!set) links.set(pa.id, (set = new Set()))
-        set.add(pb.id)
+    articles.length = 0
+    for (let i = from; i < to && articles.length <= MAX_ARTICLES_PER_SHINGLE; i++) {
+      const a = articleOf[paragraph[i]!]!
+      if (!articles.includes(a)) articles.push(a)
+    }
+    if (articles.length < 2 || articles.length > MAX_ARTICLES_PER_SHINGLE) continue
+    for (let i = from; i < to; i++) {
+      for (let j = i + 1; j < to; j++) {
+        const a = paragraph[i]!
+        const b = paragraph[j]!
+        if (articleOf[a] === articleOf[b]) continue
+        if (a < b) pairs.add(a, b)
+        else pairs.add(b, a)
       }
     }
   }
+  const links = new Map<string, Set<string>>()
+  const link = (from: string, to: string) => {
+    let set = links.get(from)
+    if (!set) links.set(from, (set = new Set()))
+    set.add(to)
+  }
+  pairs.forEach((a, b) => {
+    link(paragraphs[a]!.id, paragraphs[b]!.id)
+    link(paragraphs[b]!.id, paragraphs[a]!.id)
+  })
   const result = new Map<string, string[]>()
-  for (const p of paragraphs) result.set(p.id, [...(links.get(p.id) ?? [])].sort())
+  for (const [id, set] of links) result.set(id, [...set].sort())
   return result
 }
