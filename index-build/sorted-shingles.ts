@@ -66,33 +66,43 @@ export function sortShingles(shingles: ShingleKeys): SortedShingles {
   return a
 }
 
-/** Two sorted shingle lists as one, sorted by key, then paragraph. */
-function mergeTwo(a: SortedShingles, b: SortedShingles): SortedShingles {
-  const n = a.lo.length + b.lo.length
+/**
+ * Sorted shingles of disjoint parts of some paragraphs as those of all of them: `ordinals[p]` is
+ * the part's paragraph p among all (ascending). One pass over the parts at once into the result's
+ * arrays, renumbering as it goes: no list in between (at a million paragraphs each is hundreds of
+ * megabytes, and every large allocation may start a full garbage collection).
+ */
+export function mergeSortedShingles(parts: { sorted: SortedShingles; ordinals: Uint32Array }[]): SortedShingles {
+  const n = parts.reduce((total, p) => total + p.sorted.lo.length, 0)
   const out: SortedShingles = { lo: new Uint32Array(n), hi: new Uint32Array(n), paragraph: new Uint32Array(n) }
-  const { lo: aLo, hi: aHi, paragraph: aP } = a
-  const { lo: bLo, hi: bHi, paragraph: bP } = b
-  let i = 0
-  let j = 0
+  const los = parts.map((p) => p.sorted.lo)
+  const his = parts.map((p) => p.sorted.hi)
+  const paragraphs = parts.map((p) => p.sorted.paragraph)
+  const ordinals = parts.map((p) => p.ordinals)
+  const next = new Uint32Array(parts.length)
   for (let k = 0; k < n; k++) {
-    const takeA =
-      j >= bLo.length || (i < aLo.length && (aHi[i]! < bHi[j]! || (aHi[i] === bHi[j] && (aLo[i]! < bLo[j]! || (aLo[i] === bLo[j] && aP[i]! < bP[j]!)))))
-    if (takeA) {
-      out.lo[k] = aLo[i]!
-      out.hi[k] = aHi[i]!
-      out.paragraph[k] = aP[i++]!
-    } else {
-      out.lo[k] = bLo[j]!
-      out.hi[k] = bHi[j]!
-      out.paragraph[k] = bP[j++]!
+    // The least (key, paragraph) among the parts' next entries; parts hold different paragraphs, so there are no ties.
+    let pick = -1
+    let hi = 0
+    let lo = 0
+    let paragraph = 0
+    for (let i = 0; i < parts.length; i++) {
+      const j = next[i]!
+      if (j >= los[i]!.length) continue
+      const h = his[i]![j]!
+      const l = los[i]![j]!
+      const p = ordinals[i]![paragraphs[i]![j]!]!
+      if (pick < 0 || h < hi || (h === hi && (l < lo || (l === lo && p < paragraph)))) {
+        pick = i
+        hi = h
+        lo = l
+        paragraph = p
+      }
     }
+    next[pick]!++
+    out.lo[k] = lo
+    out.hi[k] = hi
+    out.paragraph[k] = paragraph
   }
   return out
-}
-
-/** Sorted shingles of disjoint parts of some paragraphs as those of all of them: `ordinals[p]` is the part's paragraph p among all (ascending). */
-export function mergeSortedShingles(parts: { sorted: SortedShingles; ordinals: Uint32Array }[]): SortedShingles {
-  const renumbered: SortedShingles[] = parts.map(({ sorted, ordinals }) => ({ ...sorted, paragraph: sorted.paragraph.map((p) => ordinals[p]!) }))
-  if (renumbered.length === 0) return { lo: new Uint32Array(0), hi: new Uint32Array(0), paragraph: new Uint32Array(0) }
-  return renumbered.reduce(mergeTwo)
 }
