@@ -1,4 +1,4 @@
-// Shingle keys sorted by key with their paragraphs, so paragraphs that share a key sit side by side: sorted where the keys are made (a page worker), merged where the paragraphs are linked.
+// Shingle keys sorted by key with their paragraphs, so paragraphs that share a key sit side by side: sorted where the keys are made (a page worker), read together in key order where the paragraphs are linked.
 import type { ShingleKeys } from './near-duplicates'
 
 /** Every key of some paragraphs with its paragraph, sorted by key, paragraphs ascending within a key: entry i is key hi[i] × 2^32 + lo[i] of paragraph[i]. */
@@ -64,45 +64,4 @@ export function sortShingles(shingles: ShingleKeys): SortedShingles {
     ;[a, b] = [b, a]
   }
   return a
-}
-
-/**
- * Sorted shingles of disjoint parts of some paragraphs as those of all of them: `ordinals[p]` is
- * the part's paragraph p among all (ascending). One pass over the parts at once into the result's
- * arrays, renumbering as it goes: no list in between (at a million paragraphs each is hundreds of
- * megabytes, and every large allocation may start a full garbage collection).
- */
-export function mergeSortedShingles(parts: { sorted: SortedShingles; ordinals: Uint32Array }[]): SortedShingles {
-  const n = parts.reduce((total, p) => total + p.sorted.lo.length, 0)
-  const out: SortedShingles = { lo: new Uint32Array(n), hi: new Uint32Array(n), paragraph: new Uint32Array(n) }
-  const los = parts.map((p) => p.sorted.lo)
-  const his = parts.map((p) => p.sorted.hi)
-  const paragraphs = parts.map((p) => p.sorted.paragraph)
-  const ordinals = parts.map((p) => p.ordinals)
-  const next = new Uint32Array(parts.length)
-  for (let k = 0; k < n; k++) {
-    // The least (key, paragraph) among the parts' next entries; parts hold different paragraphs, so there are no ties.
-    let pick = -1
-    let hi = 0
-    let lo = 0
-    let paragraph = 0
-    for (let i = 0; i < parts.length; i++) {
-      const j = next[i]!
-      if (j >= los[i]!.length) continue
-      const h = his[i]![j]!
-      const l = los[i]![j]!
-      const p = ordinals[i]![paragraphs[i]![j]!]!
-      if (pick < 0 || h < hi || (h === hi && (l < lo || (l === lo && p < paragraph)))) {
-        pick = i
-        hi = h
-        lo = l
-        paragraph = p
-      }
-    }
-    next[pick]!++
-    out.lo[k] = lo
-    out.hi[k] = hi
-    out.paragraph[k] = paragraph
-  }
-  return out
 }

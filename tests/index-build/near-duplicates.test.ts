@@ -93,7 +93,7 @@ describe('nearDuplicateLinks', () => {
         const sorted = sortShingles({ keys: Float64Array.from(keys.flat()), ends })
         const expected = linksByDefinition(paragraphs, sorted)
         expect(linkSortedShingles(paragraphs, sorted)).toEqual(expected)
-        const linked = nearDuplicateLinks(paragraphs, sorted)
+        const linked = nearDuplicateLinks(paragraphs, [{ sorted }])
         expect(new Map([...expected].filter(([, ids]) => ids.length > 0))).toEqual(linked)
       }),
       { numRuns: 1500 },
