@@ -2,13 +2,13 @@
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
-import { concatShingleKeys, linkSortedShingles } from './near-duplicates'
+import { concatShingleKeys, nearDuplicateLinks, type ShinglePart } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
 import { joinParagraphBlocks } from './paragraph-records'
 import { ParagraphStore } from './paragraph-store'
-import { mergeSortedShingles, type SortedShingles, sortShingles } from './sorted-shingles'
+import { sortShingles } from './sorted-shingles'
 import { buildTermIndex } from './term-index'
 import type { BuildReport, DropReason, EncodedIndexFile, IndexFile, Paragraph, ParagraphSummary } from './types'
 
@@ -60,7 +60,7 @@ export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources
     workers: options.workers,
     onProgress: options.onProgress,
   })
-  const combined = combinePages(outcomes, sources, mergeSortedShingles(shingles))
+  const combined = combinePages(outcomes, sources, shingles)
   const { articles, paragraphs } = combined
   const paragraphBlocks = joinParagraphBlocks(
     combined.outcomes.map((o) => o.records),
@@ -80,8 +80,8 @@ export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources
 /** A page's outcome as combining needs it: its paragraphs need only say what links and columns need. */
 type CombinableOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[] }
 
-/** Page outcomes joined (in file order): warnings, near-duplicates (from `shingles`, the keys sorted beforehand, or the outcomes' own), the entity table and the report. */
-function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sources, shingles?: SortedShingles) {
+/** Page outcomes joined (in file order): warnings, near-duplicates (from `shingles`, the page workers' sorted keys, or the outcomes' own), the entity table and the report. */
+function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sources, shingles?: ShinglePart[]) {
   const warnings: BuildReport['warnings'] = []
   const dropped: Partial<Record<DropReason, number>> = {}
   const sorted = [...outcomes].sort(byFile)
@@ -95,8 +95,8 @@ function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sourc
   }
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
   const paragraphs: O['paragraphs'][number][] = sorted.flatMap((o) => o.paragraphs)
-  const duplicates = linkSortedShingles(paragraphs, shingles ?? sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))))
-  for (const p of paragraphs) p.duplicates = duplicates.get(p.id) ?? []
+  const links = nearDuplicateLinks(paragraphs, shingles ?? [{ sorted: sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))) }])
+  for (const p of paragraphs) p.duplicates = links.get(p.id) ?? []
 
   const entities = mergeEntities(sorted.map((o) => o.entities))
   const byType: Record<string, number> = {}

@@ -1,5 +1,6 @@
 // Links paragraphs of different articles that carry the same statement (a shared run of words).
 import { normaliseTerm, tokenize } from './index-options'
+import { PairSet } from './pair-set'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
 
 /** Words in a run that makes two paragraphs carry "the same statement". */
@@ -17,6 +18,9 @@ export interface LinkableParagraph {
   /** Paragraph text. */
   text: string
 }
+
+/** Most paragraphs nearDuplicateLinks takes (PairSet's limit). */
+const MAX_PARAGRAPHS = 2 ** 26
 
 /** Maps an index term to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */
 export function hashWord(word: string): number {
@@ -131,28 +135,106 @@ export function linkNearDuplicates(paragraphs: LinkableParagraph[]): Map<string,
 
 /** linkNearDuplicates over the paragraphs' shingle keys sorted by key (paragraphs by position in `paragraphs`). */
 export function linkSortedShingles(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], sorted: SortedShingles): Map<string, string[]> {
-  const { lo, hi, paragraph } = sorted
-  const links = new Map<string, Set<string>>()
-  // The paragraphs that share a key are a run of the sorted keys.
-  for (let from = 0, to = 1; from < lo.length; from = to, to = from + 1) {
-    while (to < lo.length && lo[to] === lo[from] && hi[to] === hi[from]) to++
-    if (to - from < 2) continue
-    const members = paragraph.subarray(from, to)
-    const articles = new Set<string>()
-    for (const i of members) articles.add(paragraphs[i]!.articleId)
-    if (articles.size < 2 || articles.size > MAX_ARTICLES_PER_SHINGLE) continue
-    for (const a of members) {
-      for (const b of members) {
-        const pa = paragraphs[a]!
-        const pb = paragraphs[b]!
-        if (pa.articleId === pb.articleId) continue
-        let set = links.get(pa.id)
-        if (!set) links.set(pa.id, (set = new Set()))
-        set.add(pb.id)
+  const links = nearDuplicateLinks(paragraphs, [{ sorted }])
+  const result = new Map<string, string[]>()
+  for (const p of paragraphs) result.set(p.id, [...(links.get(p.id) ?? [])])
+  return result
+}
+
+/** Sorted shingle keys of some of the paragraphs (a page worker's): `ordinals[p]` is the part's paragraph p among all, ascending; without ordinals the part's paragraphs are all of them. */
+export interface ShinglePart {
+  sorted: SortedShingles
+  ordinals?: Uint32Array
+}
+
+/**
+ * linkSortedShingles for the paragraphs that have near-duplicates only (the others have none):
+ * each paragraph id with the sorted ids of the paragraphs it shares a key with, the keys given
+ * in sorted parts (read together in key order, never merged into one list). Two paragraphs that
+ * share one run of words share many, so each pair is found as numbers and kept once before any
+ * id is looked at.
+ */
+export function nearDuplicateLinks(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], parts: ShinglePart[]): Map<string, string[]> {
+  const n = paragraphs.length
+  // Each paragraph's article, numbered.
+  const articleNumbers = new Map<string, number>()
+  const articleOf = new Int32Array(n)
+  paragraphs.forEach((p, i) => {
+    let a = articleNumbers.get(p.articleId)
+    if (a === undefined) articleNumbers.set(p.articleId, (a = articleNumbers.size))
+    articleOf[i] = a
+  })
+  if (n > MAX_PARAGRAPHS) throw new Error(`index-build: near-duplicates are linked among at most ${MAX_PARAGRAPHS} paragraphs, not ${n}`)
+  // Pairs (a, b), a < b, of paragraphs of different articles sharing a key of 2 … MAX_ARTICLES_PER_SHINGLE articles.
+  const pairs = new PairSet()
+  const articles: number[] = []
+  const los = parts.map((p) => p.sorted.lo)
+  const his = parts.map((p) => p.sorted.hi)
+  const owners = parts.map((p) => p.sorted.paragraph)
+  const ordinals = parts.map((p) => p.ordinals ?? null)
+  const next = new Uint32Array(parts.length)
+  /** The paragraphs sharing the key at hand (scratch). */
+  let members = new Int32Array(64)
+  for (;;) {
+    // The least key among the parts' next entries, then every entry with that key: its members.
+    let pick = -1
+    let hi = 0
+    let lo = 0
+    for (let i = 0; i < parts.length; i++) {
+      const j = next[i]!
+      if (j >= los[i]!.length) continue
+      if (pick < 0 || his[i]![j]! < hi || (his[i]![j] === hi && los[i]![j]! < lo)) {
+        pick = i
+        hi = his[i]![j]!
+        lo = los[i]![j]!
+      }
+    }
+    if (pick < 0) break
+    let count = 0
+    for (let i = 0; i < parts.length; i++) {
+      const partLo = los[i]!
+      const partHi = his[i]!
+      const owner = owners[i]!
+      const ordinal = ordinals[i]
+      let j = next[i]!
+      for (; j < partLo.length && partLo[j] === lo && partHi[j] === hi; j++) {
+        if (count === members.length) {
+          const grown = new Int32Array(count * 2)
+          grown.set(members)
+          members = grown
+        }
+        members[count++] = ordinal ? ordinal[owner[j]!]! : owner[j]!
+      }
+      next[i] = j
+    }
+    if (count < 2) continue
+    articles.length = 0
+    for (let i = 0; i < count && articles.length <= MAX_ARTICLES_PER_SHINGLE; i++) {
+      const a = articleOf[members[i]!]!
+      if (!articles.includes(a)) articles.push(a)
+    }
+    if (articles.length < 2 || articles.length > MAX_ARTICLES_PER_SHINGLE) continue
+    for (let i = 0; i < count; i++) {
+      for (let j = i + 1; j < count; j++) {
+        const a = members[i]!
+        const b = members[j]!
+        if (articleOf[a] === articleOf[b]) continue
+        if (a < b) pairs.add(a, b)
+        else pairs.add(b, a)
       }
     }
   }
+  const links = new Map<string, Set<string>>()
+  const link = (from: string, to: string) => {
+    let set = links.get(from)
+    if (!set) links.set(from, (set = new Set()))
+    set.add(to)
+  }
+  pairs.forEach((a, b) => {
+    link(paragraphs[a]!.id, paragraphs[b]!.id)
+    link(paragraphs[b]!.id, paragraphs[a]!.id)
+  })
   const result = new Map<string, string[]>()
-  for (const p of paragraphs) result.set(p.id, [...(links.get(p.id) ?? [])].sort())
+  for (const [id, set] of links) result.set(id, [...set].sort())
   return result
 }

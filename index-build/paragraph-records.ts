@@ -16,32 +16,57 @@ export function encodePageRecords(paragraphs: Paragraph[]): string {
   return records
 }
 
+/** True when the record ending just before `end` (from `start` on) ends as encodePageRecords ends it: no near-duplicates yet, closing brace, newline. */
+function endsWithoutDuplicates(page: Uint8Array, start: number, end: number): boolean {
+  if (end - start < NO_DUPLICATES_END.length) return false
+  for (let k = 0; k < NO_DUPLICATES_END.length; k++) if (page[end - NO_DUPLICATES_END.length + k] !== NO_DUPLICATES_END[k]) return false
+  return true
+}
+
 /**
  * The paragraph blocks encodeParagraphBlocks would write for all pages' paragraphs in order,
  * from each page's records (UTF-8, from encodePageRecords) and each paragraph's near-duplicates
- * (by ordinal), spliced in where the records leave them empty.
+ * (by ordinal), spliced in where the records leave them empty. Records without near-duplicates
+ * (most) are copied in runs, not one by one.
  */
 export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal: number) => string[]): Buffer[] {
-  const blocks: Buffer[] = []
+  // The blocks as pieces first (views of the pages and the spliced near-duplicates), then copied into one allocation: one large buffer rather than one per block, as every large allocation may start a full garbage collection.
+  const blockPieces: Uint8Array[][] = []
   let pieces: Uint8Array[] = []
   let records = 0
-  const flush = () => {
-    blocks.push(Buffer.concat(pieces))
-    pieces = []
-    records = 0
-  }
   let ordinal = 0
   for (const page of pages) {
+    /** Start of the records not yet put in a piece. */
+    let run = 0
     for (let start = 0; start < page.length; ) {
       const end = page.indexOf(NEWLINE, start) + 1
-      if (end === 0 || !NO_DUPLICATES_END.equals(page.subarray(end - NO_DUPLICATES_END.length, end))) throw new Error(`index-build: paragraph record ${ordinal} is not one encodePageRecords wrote`)
+      if (end === 0 || !endsWithoutDuplicates(page, start, end)) throw new Error(`index-build: paragraph record ${ordinal} is not one encodePageRecords wrote`)
       const duplicates = duplicatesOf(ordinal++)
-      if (duplicates.length === 0) pieces.push(page.subarray(start, end))
-      else pieces.push(page.subarray(start, end - NO_DUPLICATES_END.length), Buffer.from(`${JSON.stringify(duplicates)}}\n`))
+      if (duplicates.length > 0) {
+        pieces.push(page.subarray(run, end - NO_DUPLICATES_END.length), Buffer.from(`${JSON.stringify(duplicates)}}\n`))
+        run = end
+      }
       start = end
-      if (++records === RECORDS_PER_BLOCK) flush()
+      if (++records === RECORDS_PER_BLOCK) {
+        if (run < end) pieces.push(page.subarray(run, end))
+        run = end
+        blockPieces.push(pieces)
+        pieces = []
+        records = 0
+      }
     }
+    if (run < page.length) pieces.push(page.subarray(run))
   }
-  if (records > 0) flush()
-  return blocks
+  if (records > 0) blockPieces.push(pieces)
+  const sizes = blockPieces.map((list) => list.reduce((n, piece) => n + piece.length, 0))
+  const all = Buffer.allocUnsafe(sizes.reduce((n, size) => n + size, 0))
+  let at = 0
+  return blockPieces.map((list, b) => {
+    const block = all.subarray(at, at + sizes[b]!)
+    for (const piece of list) {
+      all.set(piece, at)
+      at += piece.length
+    }
+    return block
+  })
 }

@@ -1,4 +1,4 @@
-// Shingle keys sorted by key with their paragraphs, so paragraphs that share a key sit side by side: sorted where the keys are made (a page worker), merged where the paragraphs are linked.
+// Shingle keys sorted by key with their paragraphs, so paragraphs that share a key sit side by side: sorted where the keys are made (a page worker), read together in key order where the paragraphs are linked.
 import type { ShingleKeys } from './near-duplicates'
 
 /** Every key of some paragraphs with its paragraph, sorted by key, paragraphs ascending within a key: entry i is key hi[i] × 2^32 + lo[i] of paragraph[i]. */
@@ -64,35 +64,4 @@ export function sortShingles(shingles: ShingleKeys): SortedShingles {
     ;[a, b] = [b, a]
   }
   return a
-}
-
-/** Two sorted shingle lists as one, sorted by key, then paragraph. */
-function mergeTwo(a: SortedShingles, b: SortedShingles): SortedShingles {
-  const n = a.lo.length + b.lo.length
-  const out: SortedShingles = { lo: new Uint32Array(n), hi: new Uint32Array(n), paragraph: new Uint32Array(n) }
-  const { lo: aLo, hi: aHi, paragraph: aP } = a
-  const { lo: bLo, hi: bHi, paragraph: bP } = b
-  let i = 0
-  let j = 0
-  for (let k = 0; k < n; k++) {
-    const takeA =
-      j >= bLo.length || (i < aLo.length && (aHi[i]! < bHi[j]! || (aHi[i] === bHi[j] && (aLo[i]! < bLo[j]! || (aLo[i] === bLo[j] && aP[i]! < bP[j]!)))))
-    if (takeA) {
-      out.lo[k] = aLo[i]!
-      out.hi[k] = aHi[i]!
-      out.paragraph[k] = aP[i++]!
-    } else {
-      out.lo[k] = bLo[j]!
-      out.hi[k] = bHi[j]!
-      out.paragraph[k] = bP[j++]!
-    }
-  }
-  return out
-}
-
-/** Sorted shingles of disjoint parts of some paragraphs as those of all of them: `ordinals[p]` is the part's paragraph p among all (ascending). */
-export function mergeSortedShingles(parts: { sorted: SortedShingles; ordinals: Uint32Array }[]): SortedShingles {
-  const renumbered: SortedShingles[] = parts.map(({ sorted, ordinals }) => ({ ...sorted, paragraph: sorted.paragraph.map((p) => ordinals[p]!) }))
-  if (renumbered.length === 0) return { lo: new Uint32Array(0), hi: new Uint32Array(0), paragraph: new Uint32Array(0) }
-  return renumbered.reduce(mergeTwo)
 }

@@ -1,6 +1,7 @@
 // The inverted index as typed arrays: what MiniSearch's `add()` records for each paragraph (terms, frequencies per field, field lengths), plus word positions in the text for phrases.
 import { Growable } from './growable'
 import { type IndexDocument, INDEX_OPTIONS, SEARCH_FIELDS } from './index-options'
+import { TokenInterner } from './token-interner'
 import { readDeltas, skipVarints, writeVarint } from './varint'
 
 /** Postings of one field: term t's are entries start[t] … start[t + 1] - 1, in paragraph order. */
@@ -42,7 +43,6 @@ export interface TermIndex {
 /** Postings between position checkpoints. */
 export const POSITION_CHECKPOINT = 16
 const TEXT_FIELD = SEARCH_FIELDS.indexOf('text')
-const tokenize = INDEX_OPTIONS.tokenize!
 const processTerm = INDEX_OPTIONS.processTerm!
 
 /** The smallest unsigned array that holds every value. */
@@ -69,8 +69,8 @@ export class TermIndexBuilder {
   readonly #termIds = new Map<string, number>()
   /** Each term by id. */
   readonly #terms: string[] = []
-  /** Index of each distinct raw token seen; most tokens repeat, so each is normalised once. */
-  readonly #rawIndex = new Map<string, number>()
+  /** Each distinct raw token seen, by id (its raw index); most tokens repeat, so each is normalised once. */
+  readonly #raw = new TokenInterner()
   /** Term id of each raw token (by raw index), or -1 when it processes to nothing. */
   readonly #rawTerm = new Growable(Int32Array)
   /** Per-value scratch: `#rawStamp[raw] === #rawStampNow` marks raw tokens already counted in the value (stamps start at 1). */
@@ -109,17 +109,17 @@ export class TermIndexBuilder {
   /** Term ids of a field value in text order (terms processing to nothing are skipped) and its distinct raw token count. */
   #tokens(field: number, value: string): { ids: number[]; unique: number } {
     if (this.#lastValue[field] === value) return this.#lastTokens[field]!
-    const raw = tokenize(value, SEARCH_FIELDS[field]!)
+    // The raw tokens are tokenize's (INDEX_OPTIONS.tokenize), interned where they stand in the value.
+    const count = this.#raw.intern(value)
+    const rawIds = this.#raw.ids
     const ids: number[] = []
     const now = ++this.#rawStampNow
     let unique = 0
-    for (const token of raw) {
-      let r = this.#rawIndex.get(token)
-      if (r === undefined) {
+    for (let k = 0; k < count; k++) {
+      const r = rawIds[k]!
+      while (this.#rawTerm.length <= r) {
         // processTerm depends on the token alone (the field does not change it), so its answer is cached by token.
-        const term = processTerm(token, SEARCH_FIELDS[field]!)
-        r = this.#rawIndex.size
-        this.#rawIndex.set(token, r)
+        const term = processTerm(this.#raw.tokens[this.#rawTerm.length]!, SEARCH_FIELDS[field]!)
         this.#rawTerm.push(typeof term === 'string' && term ? this.#idOf(term) : -1)
         this.#rawStamp.push(0)
       }

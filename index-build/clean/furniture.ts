@@ -13,8 +13,16 @@ interface FurnitureRule {
 
 const re = (pattern: RegExp) => (line: string) => pattern.test(line)
 
-/** Counts how many of the patterns occur in the line. */
-const cues = (patterns: RegExp[], atLeast: number) => (line: string) => patterns.filter((p) => p.test(line)).length >= atLeast
+/** True when at least `atLeast` of the patterns occur in the line; stops testing as soon as the answer is known (most lines are prose that matches none). */
+export const cues = (patterns: RegExp[], atLeast: number) => (line: string) => {
+  let found = 0
+  for (let i = 0; i < patterns.length; i++) {
+    if (found >= atLeast) return true
+    if (found + (patterns.length - i) < atLeast) return false
+    if (patterns[i]!.test(line)) found++
+  }
+  return found >= atLeast
+}
 
 const PAYWALL_CUES = [
   /\bsubscri(?:ber|be|ption)s?\b/i,

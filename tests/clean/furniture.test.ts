@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { furnitureReason } from '../../index-build/clean/furniture'
+import { cues, furnitureReason } from '../../index-build/clean/furniture'
 
 /** Made-up lines of each kind of furniture, none taken from the seed pages. */
 const FURNITURE: [string, string][] = [
@@ -84,5 +85,19 @@ describe('furnitureReason', () => {
   it('does not treat a long paragraph as furniture because it mentions furniture words', () => {
     const long = `Subscribers who log in to their account can access the archive, the company said. ${'The archive holds decades of reporting. '.repeat(20)}`
     expect(furnitureReason(long)).toBeNull()
+  })
+})
+
+describe('cues', () => {
+  it('says what counting every pattern that occurs says, whatever the patterns, threshold and line', () => {
+    const words = ['cookie', 'accept', 'sign in', 'account', 'premium', 'free trial', 'news']
+    const patterns = words.map((w) => new RegExp(`\\b${w}\\b`, 'i'))
+    fc.assert(
+      fc.property(fc.subarray(patterns), fc.integer({ min: 0, max: 8 }), fc.array(fc.constantFrom(...words, 'the', 'Cookie', ' '), { maxLength: 12 }), (chosen, atLeast, line) => {
+        const text = line.join(' ')
+        expect(cues(chosen, atLeast)(text)).toBe(chosen.filter((p) => p.test(text)).length >= atLeast)
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

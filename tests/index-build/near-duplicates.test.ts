@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { indexTerms } from '../../index-build/index-options'
-import { linkNearDuplicates } from '../../index-build/near-duplicates'
+import { linkNearDuplicates, linkSortedShingles, MAX_ARTICLES_PER_SHINGLE, nearDuplicateLinks } from '../../index-build/near-duplicates'
+import { type SortedShingles, sortShingles } from '../../index-build/sorted-shingles'
 
 const QUOTE = 'we will always defend the freedom of navigation in these waters together'
 
@@ -50,5 +52,61 @@ describe('linkNearDuplicates', () => {
     const boiler = 'sign up for our newsletter to get the best stories every morning'
     const paragraphs = Array.from({ length: 30 }, (_, i) => ({ id: `p${i}:0`, articleId: `p${i}`, text: boiler }))
     expect(linkNearDuplicates(paragraphs).get('p0:0')).toEqual([])
+  })
+})
+
+/** The definition nearDuplicateLinks and linkSortedShingles keep: every pair of paragraphs of different articles in each run of equal keys shared by 2 … MAX_ARTICLES_PER_SHINGLE articles, by id. */
+function linksByDefinition(paragraphs: { id: string; articleId: string }[], sorted: SortedShingles): Map<string, string[]> {
+  const { lo, hi, paragraph } = sorted
+  const links = new Map<string, Set<string>>()
+  for (let from = 0, to = 1; from < lo.length; from = to, to = from + 1) {
+    while (to < lo.length && lo[to] === lo[from] && hi[to] === hi[from]) to++
+    const members = [...paragraph.subarray(from, to)]
+    const articles = new Set(members.map((i) => paragraphs[i]!.articleId))
+    if (articles.size < 2 || articles.size > MAX_ARTICLES_PER_SHINGLE) continue
+    for (const a of members) {
+      for (const b of members) {
+        if (paragraphs[a]!.articleId === paragraphs[b]!.articleId) continue
+        const set = links.get(paragraphs[a]!.id) ?? new Set()
+        links.set(paragraphs[a]!.id, set.add(paragraphs[b]!.id))
+      }
+    }
+  }
+  return new Map(paragraphs.map((p) => [p.id, [...(links.get(p.id) ?? [])].sort()]))
+}
+
+describe('nearDuplicateLinks', () => {
+  it('links exactly what the definition links, on any keys, articles and ids (shared ids and crowded keys included)', () => {
+    const paragraph = fc.record({
+      article: fc.integer({ min: 0, max: MAX_ARTICLES_PER_SHINGLE + 5 }),
+      id: fc.integer({ min: 0, max: 60 }),
+      keys: fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 6 }),
+    })
+    fc.assert(
+      // `spread` articles in all, so that a crowded key is shared by about that many articles, either side of the limit.
+      fc.property(fc.array(paragraph, { maxLength: 90 }), fc.boolean(), fc.integer({ min: 1, max: MAX_ARTICLES_PER_SHINGLE + 3 }), (drawn, crowd, spread) => {
+        // Crowded: one key shared by every paragraph, so some runs span more articles than a statement may.
+        const keys = drawn.map((p) => (crowd ? [...p.keys, 99] : p.keys).map((k) => k * 2 ** 33 + 7))
+        const paragraphs = drawn.map((p) => ({ id: `p${p.id}`, articleId: `a${p.article % spread}` }))
+        const ends = new Uint32Array(keys.length)
+        keys.reduce((total, list, i) => (ends[i] = total + list.length), 0)
+        const sorted = sortShingles({ keys: Float64Array.from(keys.flat()), ends })
+        const expected = linksByDefinition(paragraphs, sorted)
+        expect(linkSortedShingles(paragraphs, sorted)).toEqual(expected)
+        const linked = nearDuplicateLinks(paragraphs, [{ sorted }])
+        expect(new Map([...expected].filter(([, ids]) => ids.length > 0))).toEqual(linked)
+      }),
+      { numRuns: 1500 },
+    )
+  })
+
+  it('links a key shared by exactly MAX_ARTICLES_PER_SHINGLE articles, and not one shared by one more', () => {
+    for (const articles of [MAX_ARTICLES_PER_SHINGLE, MAX_ARTICLES_PER_SHINGLE + 1]) {
+      const paragraphs = Array.from({ length: articles }, (_, i) => ({ id: `a${i}:0`, articleId: `a${i}` }))
+      const sorted = sortShingles({ keys: new Float64Array(articles).fill(42), ends: Uint32Array.from(paragraphs, (_, i) => i + 1) })
+      const expected = linksByDefinition(paragraphs, sorted)
+      expect(expected.get('a0:0')!.length).toBe(articles === MAX_ARTICLES_PER_SHINGLE ? articles - 1 : 0)
+      expect(linkSortedShingles(paragraphs, sorted)).toEqual(expected)
+    }
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { encodePageRecords, joinParagraphBlocks } from '../../index-build/paragraph-records'
 import { encodeParagraphBlocks, RECORDS_PER_BLOCK } from '../../index-build/paragraph-store'
@@ -26,6 +27,29 @@ describe('joinParagraphBlocks', () => {
     const expected = encodeParagraphBlocks(paragraphs.map((p, i) => ({ ...p, duplicates: duplicates(i) })))
     expect(joined).toHaveLength(2)
     joined.forEach((block, b) => expect(block.equals(expected[b]!)).toBe(true))
+  })
+
+  it('gives encodeParagraphBlocks’s blocks for any split into pages and any near-duplicates', () => {
+    const count = RECORDS_PER_BLOCK + 40
+    const paragraphs = Array.from({ length: count }, (_, i) => paragraph(i))
+    const records = paragraphs.map((p) => Buffer.from(encodePageRecords([p])))
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 8 }), (sizes, every, offset) => {
+        // Pages of the sizes drawn, in turn (empty pages included), up to the last paragraph.
+        const pages: Uint8Array[] = []
+        for (let from = 0, k = 0; from < count; k++) {
+          const size = Math.min(sizes[k % sizes.length]! + (k % 3 === 0 ? 2000 : 0), count - from)
+          pages.push(Buffer.concat(records.slice(from, from + size)))
+          from += size
+        }
+        const duplicates = (i: number) => ((i + offset) % every === 0 ? [`z${i}:${every}`] : [])
+        const expected = encodeParagraphBlocks(paragraphs.map((p, i) => ({ ...p, duplicates: duplicates(i) })))
+        const joined = joinParagraphBlocks(pages, duplicates)
+        expect(joined).toHaveLength(expected.length)
+        joined.forEach((block, b) => expect(block.equals(expected[b]!)).toBe(true))
+      }),
+      { numRuns: 15 },
+    )
   })
 
   it('refuses records it did not encode, and paragraphs whose near-duplicates are already set', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { concatShingleKeys, shingleKeys } from '../../index-build/near-duplicates'
-import { mergeSortedShingles, sortShingles } from '../../index-build/sorted-shingles'
+import { concatShingleKeys, nearDuplicateLinks, shingleKeys } from '../../index-build/near-duplicates'
+import { sortShingles } from '../../index-build/sorted-shingles'
 import { generateCorpus } from '../bench/generate'
 
 /** Keys with their paragraphs, sorted by key then paragraph, the plain way. */
@@ -20,17 +20,22 @@ describe('sortShingles', () => {
   })
 })
 
-describe('mergeSortedShingles', () => {
+describe('nearDuplicateLinks over sorted parts', () => {
   const texts = generateCorpus({ paragraphs: 600, seed: 9 }).pages.flatMap((p) => p.text.split('\n\n'))
-  const all = shingleKeys(texts)
+  // Articles of three paragraphs, and every fifth paragraph a copy of the one seven before it (another article, often another part).
+  const copied = texts.map((t, p) => (p % 5 === 0 && p >= 7 ? texts[p - 7]! : t))
+  const paragraphs = copied.map((_, p) => ({ id: `a${Math.floor(p / 3)}:${p % 3}`, articleId: `a${Math.floor(p / 3)}` }))
+  const all = shingleKeys(copied)
 
-  it.each([2, 3])('merges %i parts dealt in runs of 5 paragraphs into the sort over all of them', (parts) => {
+  it.each([2, 3])('links from %i parts dealt in runs of 5 paragraphs what it links from the sort over all of them', (parts) => {
     const owner = (p: number) => Math.floor(p / 5) % parts
-    const shares = Array.from({ length: parts }, (_, w) => texts.map((_, p) => p).filter((p) => owner(p) === w))
-    const merged = mergeSortedShingles(
-      shares.map((share) => ({ sorted: sortShingles(concatShingleKeys(share.map((p) => shingleKeys([texts[p]!])))), ordinals: Uint32Array.from(share) })),
+    const shares = Array.from({ length: parts }, (_, w) => copied.map((_, p) => p).filter((p) => owner(p) === w))
+    const fromParts = nearDuplicateLinks(
+      paragraphs,
+      shares.map((share) => ({ sorted: sortShingles(concatShingleKeys(share.map((p) => shingleKeys([copied[p]!])))), ordinals: Uint32Array.from(share) })),
     )
-    expect(all.keys.length).toBeGreaterThan(1000)
-    expect(asPairs(merged)).toEqual(plainSort(all.keys, all.ends))
+    const expected = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(all) }])
+    expect(expected.size).toBeGreaterThan(20)
+    expect(fromParts).toEqual(expected)
   })
 })
