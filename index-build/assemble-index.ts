@@ -1,4 +1,5 @@
 // Turns clean, tagged articles and paragraphs into the index file's content: a pure function.
+import { commonPairs } from './common-pairs'
 import type { IndexDocument } from './index-options'
 import { buildTermIndex } from './term-index'
 import type { Article, BuildReport, Entity, IndexFile, Paragraph } from './types'
@@ -17,16 +18,9 @@ export function toIndexDocument(paragraph: Paragraph, article: Article | undefin
   }
 }
 
-/** Indexes the paragraphs (MiniSearch's tokenising, statistics and scoring inputs, as typed arrays) and returns the complete index file content. */
+/** Indexes the paragraphs (MiniSearch's tokenising, statistics and scoring inputs, as typed arrays, and the common pairs) and returns the complete index file content. */
 export function assembleIndex(articles: Article[], paragraphs: Paragraph[], entities: Entity[], report: BuildReport): IndexFile {
   const articleById = new Map(articles.map((a) => [a.id, a]))
-  return {
-    format: 'readout-index',
-    version: INDEX_FORMAT_VERSION,
-    articles,
-    paragraphs,
-    entities,
-    terms: buildTermIndex(paragraphs.map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal))),
-    report,
-  }
+  const terms = buildTermIndex(paragraphs.map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
+  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, entities, terms, commonPairs: commonPairs(terms), report }
 }

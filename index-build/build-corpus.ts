@@ -1,4 +1,5 @@
 // Turns raw seed pages and what is known about them into the index file content: each page in file order, then one combining step.
+import { commonPairs as findCommonPairs } from './common-pairs'
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { mergeEntities } from './entities/merge-entities'
@@ -68,13 +69,15 @@ export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources
   )
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
   const articleById = new Map(articles.map((a) => [a.id, a]))
-  const merged = await terms
+  const { terms: merged, pairs } = await terms
   if (merged.documentCount !== paragraphs.length) throw new Error(`index-build: the term index holds ${merged.documentCount} paragraphs, not ${paragraphs.length}`)
   const termIndex =
     articleById.size === articles.length
       ? merged
       : buildTermIndex(decodeParagraphs(paragraphBlocks, paragraphs.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
-  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, paragraphBlocks, entities: combined.entities, terms: termIndex, report: combined.report }
+  // The merge worker found the merged index's common pairs; a term index made again here needs its own.
+  const commonPairs = termIndex === merged ? pairs : findCommonPairs(termIndex)
+  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, paragraphBlocks, entities: combined.entities, terms: termIndex, commonPairs, report: combined.report }
 }
 
 /** A page's outcome as combining needs it: its paragraphs need only say what links and columns need. */

@@ -92,7 +92,8 @@ function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
   const { terms } = index
   if (!terms || !Array.isArray(terms.terms)) throw new IndexFileError('index: the content has no term index')
   const columns = indexColumns(index.articles, index.paragraphs, index.entities)
-  const pairs = commonPairs(terms)
+  // Content made elsewhere than assembleIndex or the build may lack them.
+  const pairs = index.commonPairs ?? commonPairs(terms)
   return [
     jsonLines('articles', index.articles),
     jsonLines('entities', index.entities),

@@ -1,4 +1,5 @@
 // The messages between the build and its page workers: clean pages, answer NLP questions, tag pages.
+import type { CommonPairs } from './common-pairs'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
 import type { NlpQuestion } from './entities/nlp-questions'
@@ -42,7 +43,7 @@ export type PageWorkerRequest =
   | { kind: 'ask'; questions: NlpQuestion[] }
   /** Tag every page held, with these answers for every candidate of the build. */
   | { kind: 'tag'; answers: [string, NlpEntity[]][] }
-  /** Merge the workers' term index parts (mergeTermIndexes), while the build does the rest of its combining. */
+  /** Merge the workers' term index parts (mergeTermIndexes) and find its common pairs, while the build does the rest of its combining. */
   | { kind: 'merge'; parts: TermIndexPart[]; documentCount: number }
 
 /** The worker's replies. */
@@ -55,5 +56,5 @@ export type PageWorkerReply =
   | { kind: 'tagged'; outcomes: [number, SentOutcome][]; records: Uint8Array }
   /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker. */
   | { kind: 'done'; terms: TermIndex; shingles: SortedShingles }
-  /** The merged term index. */
-  | { kind: 'merged'; terms: TermIndex }
+  /** The merged term index, and its common pairs (computed there, off the build's main thread). */
+  | { kind: 'merged'; terms: TermIndex; pairs: CommonPairs }

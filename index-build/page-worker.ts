@@ -5,6 +5,7 @@ import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { restoredTaggingInput, type StoredTaggingInput, storedTaggingInput, uncuedCandidates } from './entities/tag-article'
 import { buffersOf, type PageWorkerData, type PageWorkerReply, type PageWorkerRequest, type SentOutcome } from './page-worker-protocol'
 import { encodePageRecords } from './paragraph-records'
+import { commonPairs } from './common-pairs'
 import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
@@ -93,6 +94,7 @@ port.on('message', (request: PageWorkerRequest) => {
     reply({ kind: 'done', terms, shingles }, buffersOf([terms], [shingles]))
   } else {
     const terms = mergeTermIndexes(request.parts, request.documentCount)
-    reply({ kind: 'merged', terms }, buffersOf([terms]))
+    const pairs = commonPairs(terms)
+    reply({ kind: 'merged', terms, pairs }, [...buffersOf([terms]), pairs.common.buffer, pairs.first.buffer, pairs.second.buffer, pairs.start.buffer, pairs.docs.buffer] as ArrayBuffer[])
   }
 })

@@ -1,4 +1,5 @@
 // Runs processPage over many pages on worker threads, with the serial build's result: pages keep their file order and NLP is asked exactly what a serial build asks.
+import type { CommonPairs } from './common-pairs'
 import { Worker } from 'node:worker_threads'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
@@ -79,8 +80,8 @@ export type TaggedOutcome = Omit<SentOutcome, 'recordBytes'> & { records: Uint8A
 export interface ParallelOutcome {
   /** The outcome of processPage for each page, in the order given, as the workers send it. */
   outcomes: TaggedOutcome[]
-  /** The term index of all the pages' paragraphs in order, merged from the workers' parts on a worker (mergeTermIndexes): it comes later than the rest. */
-  terms: Promise<TermIndex>
+  /** The term index of all the pages' paragraphs in order, merged from the workers' parts on a worker (mergeTermIndexes), and its common pairs: they come later than the rest. */
+  terms: Promise<{ terms: TermIndex; pairs: CommonPairs }>
   /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
   shingles: { sorted: SortedShingles; ordinals: Uint32Array }[]
 }
@@ -138,7 +139,7 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
     const numbered = ordinals.map((list) => Uint32Array.from(list))
     // The first worker merges the term index (its inputs move there, not copied) while this thread combines the rest.
     const parts: TermIndexPart[] = done.map((reply, i) => ({ index: reply.terms, ordinals: numbered[i]!.slice() }))
-    const merged = workers[0]!.next('merged').then((reply) => reply.terms)
+    const merged = workers[0]!.next('merged').then(({ terms, pairs }) => ({ terms, pairs }))
     workers[0]!.send({ kind: 'merge', parts, documentCount: ordinal }, [...buffersOf(parts.map((p) => p.index)), ...parts.map((p) => p.ordinals.buffer as ArrayBuffer)])
     lastJob = merged
     // The others have nothing left to do: their memory goes back now, not after the merge.

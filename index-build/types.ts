@@ -1,4 +1,5 @@
 // The shapes shared by the index build and the server: articles, paragraphs, entities, the index file.
+import type { CommonPairs } from './common-pairs'
 import type { TermIndex } from './term-index'
 
 /** What is known about one article. Every field that is not known is `null`: never guessed. */
@@ -139,6 +140,8 @@ export interface IndexFile {
   entities: Entity[]
   /** Terms, postings and statistics, as MiniSearch with INDEX_OPTIONS would record them. */
   terms: TermIndex
+  /** Paragraphs where two common terms stand adjacent (commonPairs of the term index). */
+  commonPairs: CommonPairs
   /** What the build did. */
   report: BuildReport
 }
