@@ -78,6 +78,14 @@ export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCoun
   return positions.subarray(0, ordinals.length)
 }
 
+/** Sets `to` to the counts in `from`. */
+export function copyCounts(from: HitCounts, to: HitCounts): void {
+  to.outlet.set(from.outlet)
+  to.actor.set(from.actor)
+  to.region.set(from.region)
+  to.day.set(from.day)
+}
+
 /** What the last fetchRows read, kept so the compiler cannot drop its loads as unused. */
 let fetched = 0
 
@@ -106,10 +114,7 @@ function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): 
 export function countByComplement(ordinals: Uint32Array, rows: FacetRows, everyParagraph: HitCounts, counts: HitCounts, positions: Uint32Array): Uint32Array {
   const { at: rowAt, data: row } = rows
   const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
-  outletCounts.set(everyParagraph.outlet)
-  actorCounts.set(everyParagraph.actor)
-  regionCounts.set(everyParagraph.region)
-  dayCounts.set(everyParagraph.day)
+  copyCounts(everyParagraph, counts)
   const paragraphs = rowAt.length - 1
   let next = 0
   for (let i = 0; i <= ordinals.length; i++) {

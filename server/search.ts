@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseCandidates, phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { countAll, countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
+import { copyCounts, countAll, countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -249,7 +249,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   let hits: Uint32Array
   if (unfiltered && browsing) {
     const whole = wholeIndexCounts(ctx)
-    for (const facet of ['outlet', 'actor', 'region', 'day'] as const) counts[facet].set(whole.counts[facet])
+    copyCounts(whole.counts, counts)
     hits = whole.positions
   } else if (unfiltered) {
     const whole = wholeIndexCounts(ctx)
