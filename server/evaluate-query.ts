@@ -153,8 +153,7 @@ class Evaluator {
     if (nonEmpty.length <= 1) return nonEmpty[0] ?? lists[0] ?? this.#empty()
     const N = this.#index.documentCount
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
-    if (total < N / 16) return nonEmpty.reduce((a, b) => this.#union(a, b))
-    if (nonEmpty.length <= MERGE_LISTS) return this.#merge(nonEmpty, total)
+    if (total < N / 16 || nonEmpty.length <= MERGE_LISTS) return this.#merge(nonEmpty, total)
     const w = this.width
     const { acc, seen, mask } = scratchFor(this.#index, w)
     // At most every paragraph once, however many lists name it.
@@ -315,44 +314,6 @@ class Evaluator {
     const masks = new Uint32Array(docs.length * this.width)
     for (let i = 0; i < docs.length; i++) masks[i * this.width + word] = flag
     return { docs, scores, masks }
-  }
-
-  /** OR: every paragraph of either, scores added (a's first) where both match. */
-  #union(a: Matches, b: Matches): Matches {
-    const w = this.width
-    const na = a.docs.length
-    const nb = b.docs.length
-    if (nb === 0) return a
-    if (na === 0) return b
-    const docs = new Uint32Array(na + nb)
-    const scores = new Float64Array(na + nb)
-    const masks = new Uint32Array((na + nb) * w)
-    let i = 0
-    let j = 0
-    let n = 0
-    while (i < na || j < nb) {
-      const da = i < na ? a.docs[i]! : 0xffffffff
-      const db = j < nb ? b.docs[j]! : 0xffffffff
-      if (i < na && (j >= nb || da < db)) {
-        docs[n] = da
-        scores[n] = a.scores[i]!
-        for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[i * w + x]!
-        i++
-      } else if (j < nb && (i >= na || db < da)) {
-        docs[n] = db
-        scores[n] = b.scores[j]!
-        for (let x = 0; x < w; x++) masks[n * w + x] = b.masks[j * w + x]!
-        j++
-      } else {
-        docs[n] = da
-        scores[n] = a.scores[i]! + b.scores[j]!
-        for (let x = 0; x < w; x++) masks[n * w + x] = a.masks[i * w + x]! | b.masks[j * w + x]!
-        i++
-        j++
-      }
-      n++
-    }
-    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n * w) }
   }
 
   /** AND: paragraphs in both, scores added (a's first). Walks the shorter list and gallops through the longer, or steps through both when they are of a size. */
