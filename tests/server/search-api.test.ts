@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { assembleIndex } from '../../index-build/assemble-index'
+import { commonPairs } from '../../index-build/common-pairs'
+import { type LoadedIndex, loadIndex } from '../../index-build/index-file'
 import { createApp } from '../../server/app'
 import type { SearchAnswer } from '../../server/search-answer'
-import { fixtureIndex } from './fixture-index'
+import { ARTICLES, fixtureIndex, PARAGRAPHS } from './fixture-index'
 
 const index = fixtureIndex()
 const app = createApp({ getIndex: () => index })
@@ -248,5 +251,31 @@ describe('GET /api/search: errors', () => {
     await bad('from=24-07-01', 'from')
     await bad('to=2024-13-01', 'to')
     await bad('q=a&q=b', 'q')
+  })
+})
+
+describe('GET /api/search: phrases of common words', () => {
+  // Every word here is common enough (in 1 paragraph or more) for its pairs to be listed.
+  const texts = ['of the end, and the sea', 'of the sea', 'the sea of the', 'sea of the sea', 'the end']
+  const paragraphs = texts.map((text, position) => ({ ...PARAGRAPHS[0]!, id: `p:${position}`, articleId: 'p', position, text, actors: [], regions: [], mentions: [] }))
+  const base = loadIndex(assembleIndex([{ ...ARTICLES[0]!, id: 'p', title: null, paragraphCount: texts.length }], paragraphs, [], { articles: 1, paragraphs: texts.length, dropped: {}, entities: {}, warnings: [] }))
+  const listed = { ...base, commonPairs: commonPairs(base.terms, { minParagraphs: 1 }) }
+  const unlisted = { ...base, commonPairs: commonPairs(base.terms, { minParagraphs: texts.length + 1 }) }
+  const answer = async (index: LoadedIndex, q: string) => {
+    const res = await createApp({ getIndex: () => index }).request(`/api/search?q=${encodeURIComponent(q)}`)
+    const { tookMs: _t, ...rest } = (await res.json()) as SearchAnswer
+    return rest
+  }
+
+  it('finds a longer phrase only where its words stand in order, not where its pairs stand apart', async () => {
+    expect(listed.commonPairs.first.length).toBeGreaterThan(3)
+    expect(unlisted.commonPairs.first.length).toBe(0)
+    expect((await answer(listed, '"of the sea"')).hits.map((h) => h.id).sort()).toEqual(['p:1', 'p:3'])
+  })
+
+  it('answers the same from the lists of pairs as from word positions', async () => {
+    for (const q of ['"of the sea"', '"the sea"', '"the end"', '"sea of"', '"of the sea" end', '"the sea" OR end', 'sea -"of the"', '"end the"']) {
+      expect(await answer(listed, q), q).toEqual(await answer(unlisted, q))
+    }
   })
 })
