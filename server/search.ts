@@ -145,12 +145,14 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
   // A clause that is one phrase bounds the hits to the paragraphs its common pairs stand in: scoring looks only there, and a bound that is exact answers its clause.
   let within: Uint32Array | null = null
   const answered = new Set<QueryItem[]>()
+  const bounded = new Set<QueryItem[]>()
   for (const clause of query.clauses) {
     const item = clause[0]!
     if (clause.length !== 1 || item.kind !== 'phrase') continue
     const bound = phraseCandidates(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
     if (!bound) continue
     within = within ? intersectDocs(within, bound.docs) : bound.docs
+    bounded.add(clause)
     if (bound.exact) answered.add(clause)
   }
   const evaluation = evaluateQuery(index.terms, tree, { boost: FIELD_BOOST }, within)
@@ -159,9 +161,10 @@ function matchClauses(index: LoadedIndex, query: ParsedQuery): Candidates {
   // Every hit lies inside the bound; then a clause with a phrase passes on the phrase at consecutive positions, or on one of its other words' own terms having matched.
   let keep = within ? postingsWithin(evaluation.docs, 0, evaluation.docs.length, within) : Uint32Array.from(evaluation.docs.keys())
   if (phraseClauses.length > 0) {
+    // Hits are already inside a bounded clause's pairs: its phrase is checked on positions alone.
     const tests = phraseClauses.map((clause) =>
       clause.map((item) => {
-        if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')), index.commonPairs)
+        if (item.kind === 'phrase') return phraseTest(index.terms, indexTerms(item.words.join(' ')), bounded.has(clause) ? undefined : index.commonPairs)
         const bits = indexTerms(item.text).map((t) => evaluation.terms.indexOf(t)).filter((bit) => bit >= 0)
         return (_ordinal: number, i: number) => bits.some((bit) => (evaluation.masks[i * evaluation.width + (bit >>> 5)]! >>> (bit & 31)) & 1)
       }),
