@@ -28,10 +28,11 @@ export interface NumberedPage {
 /** A page's outcome as a worker sends it: no shingle keys (they come sorted with 'done'), paragraphs cut to their summaries, their records (UTF-8, `recordBytes` long) in the message's records. */
 export type SentOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[]; recordBytes: number }
 
-/** The typed-array buffers of term indexes and sorted shingles, to move with a message rather than copy. */
-export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = []): ArrayBuffer[] {
+/** The typed-array buffers of term indexes, sorted shingles and common pairs, to move with a message rather than copy. */
+export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = [], pairs: CommonPairs[] = []): ArrayBuffer[] {
   const arrays = terms.flatMap((t) => [t.docFreq, ...t.fields.flatMap((f) => [f.start, f.docs, f.freqs]), ...t.fieldLength, t.avgFieldLength, t.positions.bytes, t.positions.checkpoints])
   for (const s of shingles) arrays.push(s.lo, s.hi, s.paragraph)
+  for (const p of pairs) arrays.push(p.common, p.first, p.second, p.start, p.docs)
   return [...new Set(arrays.map((a) => a.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer)
 }
 

@@ -95,6 +95,6 @@ port.on('message', (request: PageWorkerRequest) => {
   } else {
     const terms = mergeTermIndexes(request.parts, request.documentCount)
     const pairs = commonPairs(terms)
-    reply({ kind: 'merged', terms, pairs }, [...buffersOf([terms]), pairs.common.buffer, pairs.first.buffer, pairs.second.buffer, pairs.start.buffer, pairs.docs.buffer] as ArrayBuffer[])
+    reply({ kind: 'merged', terms, pairs }, buffersOf([terms], [], [pairs]))
   }
 })
