@@ -1,7 +1,7 @@
 // Paragraphs in which two common terms stand side by side ("common grams"): a phrase of very frequent words ("of the") is answered from a list, instead of by reading word positions in most of the index.
 import { SEARCH_FIELDS } from './index-options'
 import { Growable } from './growable'
-import { positionsAt, type TermIndex } from './term-index'
+import { lowerBound, positionsAt, type TermIndex } from './term-index'
 import { readDeltas } from './varint'
 
 /** For each pair of common terms found adjacent somewhere, the paragraphs where the first stands right before the second. */
@@ -147,14 +147,7 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
 
 /** True when the ascending list holds the value. */
 function holds(list: Uint32Array, value: number): boolean {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (list[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo < list.length && list[lo] === value
+  return list[lowerBound(list, value)] === value
 }
 
 const NONE = new Uint32Array(0)

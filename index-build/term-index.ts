@@ -274,8 +274,8 @@ export function buildTermIndex(docs: Iterable<IndexDocument>): TermIndex {
   return builder.finish()
 }
 
-/** First index at or after `key` in a sorted list. */
-export function lowerBound(sorted: readonly string[], key: string): number {
+/** First index at or after `key` in a sorted list (of terms, or of numbers). */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
