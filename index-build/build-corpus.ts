@@ -2,8 +2,8 @@
 import { commonPairs as findCommonPairs } from './common-pairs'
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
-import { mergeEntities } from './entities/merge-entities'
-import { concatShingleKeys, nearDuplicateLinks, type ShinglePart } from './near-duplicates'
+import { EntityMerger, mergeEntities } from './entities/merge-entities'
+import { concatShingleKeys, linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicates'
 import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
@@ -11,7 +11,8 @@ import { joinParagraphBlocks } from './paragraph-records'
 import { ParagraphStore } from './paragraph-store'
 import { sortShingles } from './sorted-shingles'
 import { buildTermIndex } from './term-index'
-import type { BuildReport, DropReason, EncodedIndexFile, IndexFile, Paragraph, ParagraphSummary } from './types'
+import { tagNumberColumns } from './tag-numbers'
+import type { BuildReport, DropReason, EncodedIndexFile, Entity, IndexFile, Paragraph } from './types'
 
 export { articleIdFor, MAX_LINE_CHARS, type SeedPage } from './process-page'
 
@@ -43,8 +44,8 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
 
 /** buildCorpus with the pages cleaned and tagged on `workers` worker threads: the same index file, sooner for many pages. */
 export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<IndexFile> {
-  const { paragraphBlocks, ...index } = await buildEncodedInParallel(pages, sources, options)
-  return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, index.paragraphs.length) }
+  const { paragraphBlocks, paragraphCount, columns: _, ...index } = await buildEncodedInParallel(pages, sources, options)
+  return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, paragraphCount) }
 }
 
 /** Every paragraph of encoded blocks, decoded. */
@@ -53,66 +54,72 @@ function decodeParagraphs(blocks: Buffer[], count: number): Paragraph[] {
   return Array.from({ length: count }, (_, ordinal) => store.get(ordinal))
 }
 
-/** buildCorpusInParallel with the paragraph records left as the workers encoded them (near-duplicates spliced in), ready to write: the main thread never holds the paragraphs' text. */
+const NO_LINKS: string[] = []
+
+/**
+ * buildCorpusInParallel with the paragraph records left as the workers encoded them (near-duplicates
+ * spliced in) and the columns made from the workers' tag numbers, ready to write: the main thread
+ * never holds a paragraph as an object.
+ */
 export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
-  const { outcomes, terms, shingles } = await processPagesInParallel([...pages].sort(byFile), sources, {
+  const { outcomes, terms, shingles, entities: tallies } = await processPagesInParallel([...pages].sort(byFile), sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,
     workers: options.workers,
     onProgress: options.onProgress,
   })
-  const combined = combinePages(outcomes, sources, shingles)
-  const { articles, paragraphs } = combined
+  const articles = outcomes.flatMap((o) => (o.article ? [o.article] : []))
+  const merger = new EntityMerger()
+  for (const list of tallies) for (const tally of list) merger.addTally(tally)
+  const entities = merger.entities()
+  const { columns, ids } = tagNumberColumns(outcomes, articles, entities)
+  // The article column tells articles apart by id, as nearDuplicateLinks does.
+  const links = linksOf(nearDuplicatePairs(columns.article, shingles), (ordinal) => ids[ordinal]!)
   const paragraphBlocks = joinParagraphBlocks(
-    combined.outcomes.map((o) => o.records),
-    (ordinal) => paragraphs[ordinal]!.duplicates,
+    outcomes.map((o) => o.records),
+    (ordinal) => links.get(ids[ordinal]!) ?? NO_LINKS,
   )
+  const report = reportOf(outcomes, sources, articles.length, ids.length, entities)
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
   const articleById = new Map(articles.map((a) => [a.id, a]))
   const { terms: merged, pairs } = await terms
-  if (merged.documentCount !== paragraphs.length) throw new Error(`index-build: the term index holds ${merged.documentCount} paragraphs, not ${paragraphs.length}`)
+  if (merged.documentCount !== ids.length) throw new Error(`index-build: the term index holds ${merged.documentCount} paragraphs, not ${ids.length}`)
   const termIndex =
     articleById.size === articles.length
       ? merged
-      : buildTermIndex(decodeParagraphs(paragraphBlocks, paragraphs.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
+      : buildTermIndex(decodeParagraphs(paragraphBlocks, ids.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
   // The merge worker found the merged index's common pairs; a term index made again here needs its own.
   const commonPairs = termIndex === merged ? pairs : findCommonPairs(termIndex)
-  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphs, paragraphBlocks, entities: combined.entities, terms: termIndex, commonPairs, report: combined.report }
+  return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphCount: ids.length, columns, paragraphBlocks, entities, terms: termIndex, commonPairs, report }
 }
 
-/** A page's outcome as combining needs it: its paragraphs need only say what links and columns need. */
-type CombinableOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[] }
-
-/** Page outcomes joined (in file order): warnings, near-duplicates (from `shingles`, the page workers' sorted keys, or the outcomes' own), the entity table and the report. */
-function combinePages<O extends CombinableOutcome>(outcomes: O[], sources: Sources, shingles?: ShinglePart[]) {
+/** The build report of page outcomes in file order: warnings (pages skipped, sources entries naming no page), lines dropped, and the counts. */
+function reportOf(outcomes: Pick<PageOutcome, 'file' | 'problems' | 'dropped'>[], sources: Sources, articles: number, paragraphs: number, entities: Entity[]): BuildReport {
   const warnings: BuildReport['warnings'] = []
   const dropped: Partial<Record<DropReason, number>> = {}
-  const sorted = [...outcomes].sort(byFile)
-  for (const o of sorted) {
+  for (const o of outcomes) {
     for (const problem of o.problems) warnings.push({ file: o.file, problem })
     for (const [reason, n] of Object.entries(o.dropped) as [DropReason, number][]) dropped[reason] = (dropped[reason] ?? 0) + n
   }
-  const files = new Set(sorted.map((o) => o.file))
+  const files = new Set(outcomes.map((o) => o.file))
   for (const file of Object.keys(sources).sort()) {
     if (!files.has(file)) warnings.push({ file: 'sources.json', problem: `entry "${file}" names no page in the seeds folder` })
   }
-  const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
-  const paragraphs: O['paragraphs'][number][] = sorted.flatMap((o) => o.paragraphs)
-  const links = nearDuplicateLinks(paragraphs, shingles ?? [{ sorted: sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))) }])
-  for (const p of paragraphs) p.duplicates = links.get(p.id) ?? []
-
-  const entities = mergeEntities(sorted.map((o) => o.entities))
   const byType: Record<string, number> = {}
   for (const e of entities) {
     if (e.type) byType[e.type] = (byType[e.type] ?? 0) + 1
     if (e.region) byType.region = (byType.region ?? 0) + 1
   }
-  const report: BuildReport = { articles: articles.length, paragraphs: paragraphs.length, dropped, entities: byType, warnings }
-  return { outcomes: sorted, articles, paragraphs, entities, report }
+  return { articles, paragraphs, dropped, entities: byType, warnings }
 }
 
 /** Joins page outcomes (in file order) into the index file: warnings, near-duplicates, the entity table, the report and the search index. */
 export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): IndexFile {
-  const { articles, paragraphs, entities, report } = combinePages(outcomes, sources)
-  return assembleIndex(articles, paragraphs, entities, report)
+  const sorted = [...outcomes].sort(byFile)
+  const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
+  const paragraphs = sorted.flatMap((o) => o.paragraphs)
+  const links = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))) }])
+  for (const p of paragraphs) p.duplicates = links.get(p.id) ?? []
+  const entities = mergeEntities(sorted.map((o) => o.entities))
+  return assembleIndex(articles, paragraphs, entities, reportOf(sorted, sources, articles.length, paragraphs.length, entities))
 }

@@ -52,9 +52,6 @@ export function indexColumns(articles: Article[], paragraphs: Pick<Paragraph, 'i
     if (i === undefined) throw new Error(`index-build: paragraph ${p.id} names no article`)
     return i
   })
-  const dateKey = Uint32Array.from(article, (a) => dateKeyOf(articles[a]!.date))
-  const order = paragraphs.map((_, i) => i)
-  order.sort((a, b) => dateKey[b]! - dateKey[a]! || (paragraphs[a]!.id < paragraphs[b]!.id ? -1 : 1))
   return {
     article,
     actors: entityColumn(
@@ -65,6 +62,18 @@ export function indexColumns(articles: Article[], paragraphs: Pick<Paragraph, 'i
       paragraphs.map((p) => p.regions),
       entityIndex,
     ),
-    byDate: Uint32Array.from(order),
+    byDate: browseOrder(
+      articles,
+      article,
+      paragraphs.map((p) => p.id),
+    ),
   }
+}
+
+/** The browse order of paragraphs given their articles (indexes into `articles`) and ids: newest first (undated last), then by id. */
+export function browseOrder(articles: Article[], article: Uint32Array, ids: readonly string[]): Uint32Array {
+  const dateKey = Uint32Array.from(article, (a) => dateKeyOf(articles[a]!.date))
+  const order = Array.from(article, (_, i) => i)
+  order.sort((a, b) => dateKey[b]! - dateKey[a]! || (ids[a]! < ids[b]! ? -1 : 1))
+  return Uint32Array.from(order)
 }

@@ -91,7 +91,7 @@ if (endianness() !== 'LE') throw new Error('index: this index format stores litt
 function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
   const { terms } = index
   if (!terms || !Array.isArray(terms.terms)) throw new IndexFileError('index: the content has no term index')
-  const columns = indexColumns(index.articles, index.paragraphs, index.entities)
+  const columns = 'columns' in index ? index.columns : indexColumns(index.articles, index.paragraphs, index.entities)
   // Content made elsewhere than assembleIndex or the build may lack them.
   const pairs = index.commonPairs ?? commonPairs(terms)
   return [
@@ -128,7 +128,7 @@ function headerOf(index: IndexFile | EncodedIndexFile, sections: Section[]): Hea
   return {
     format: 'readout-index',
     version: index.version,
-    counts: { articles: index.articles.length, paragraphs: index.paragraphs.length, entities: index.entities.length, terms: index.terms.terms.length },
+    counts: { articles: index.articles.length, paragraphs: 'paragraphCount' in index ? index.paragraphCount : index.paragraphs.length, entities: index.entities.length, terms: index.terms.terms.length },
     report: index.report,
     sections: sections.map((s) => ({ name: s.name, kind: s.kind, bytes: s.data.byteLength })),
   }

@@ -155,16 +155,37 @@ export interface ShinglePart {
  * id is looked at.
  */
 export function nearDuplicateLinks(paragraphs: Pick<LinkableParagraph, 'id' | 'articleId'>[], parts: ShinglePart[]): Map<string, string[]> {
-  const n = paragraphs.length
   // Each paragraph's article, numbered.
   const articleNumbers = new Map<string, number>()
-  const articleOf = new Int32Array(n)
+  const articleOf = new Int32Array(paragraphs.length)
   paragraphs.forEach((p, i) => {
     let a = articleNumbers.get(p.articleId)
     if (a === undefined) articleNumbers.set(p.articleId, (a = articleNumbers.size))
     articleOf[i] = a
   })
-  if (n > MAX_PARAGRAPHS) throw new Error(`index-build: near-duplicates are linked among at most ${MAX_PARAGRAPHS} paragraphs, not ${n}`)
+  return linksOf(nearDuplicatePairs(articleOf, parts), (i) => paragraphs[i]!.id)
+}
+
+/** Each id that is in a pair (paragraphs by number; `idOf` gives a number's id) with the sorted ids it is paired with, either way round. */
+export function linksOf(pairs: PairSet, idOf: (paragraph: number) => string): Map<string, string[]> {
+  const links = new Map<string, Set<string>>()
+  const link = (from: string, to: string) => {
+    let set = links.get(from)
+    if (!set) links.set(from, (set = new Set()))
+    set.add(to)
+  }
+  pairs.forEach((a, b) => {
+    link(idOf(a), idOf(b))
+    link(idOf(b), idOf(a))
+  })
+  const result = new Map<string, string[]>()
+  for (const [id, set] of links) result.set(id, [...set].sort())
+  return result
+}
+
+/** The pairs (a, b), a < b, of paragraphs (by position; `articleOf` numbers each one's article) of different articles that share a key of 2 … MAX_ARTICLES_PER_SHINGLE articles: nearDuplicateLinks as numbers. */
+export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: ShinglePart[]): PairSet {
+  if (articleOf.length > MAX_PARAGRAPHS) throw new Error(`index-build: near-duplicates are linked among at most ${MAX_PARAGRAPHS} paragraphs, not ${articleOf.length}`)
   // Pairs (a, b), a < b, of paragraphs of different articles sharing a key of 2 … MAX_ARTICLES_PER_SHINGLE articles.
   const pairs = new PairSet()
   const articles: number[] = []
@@ -224,17 +245,5 @@ export function nearDuplicateLinks(paragraphs: Pick<LinkableParagraph, 'id' | 'a
       }
     }
   }
-  const links = new Map<string, Set<string>>()
-  const link = (from: string, to: string) => {
-    let set = links.get(from)
-    if (!set) links.set(from, (set = new Set()))
-    set.add(to)
-  }
-  pairs.forEach((a, b) => {
-    link(paragraphs[a]!.id, paragraphs[b]!.id)
-    link(paragraphs[b]!.id, paragraphs[a]!.id)
-  })
-  const result = new Map<string, string[]>()
-  for (const [id, set] of links) result.set(id, [...set].sort())
-  return result
+  return pairs
 }

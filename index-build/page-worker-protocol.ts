@@ -3,12 +3,12 @@ import type { CommonPairs } from './common-pairs'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
 import type { NlpQuestion } from './entities/nlp-questions'
+import type { EntityTally } from './entities/merge-entities'
 import type { PageOutcome, SeedPage } from './process-page'
 import type { SourceEntry } from './sources'
 import type { TermIndexPart } from './merge-term-indexes'
 import type { SortedShingles } from './sorted-shingles'
 import type { TermIndex } from './term-index'
-import type { ParagraphSummary } from './types'
 
 /** What a page worker starts with. */
 export interface PageWorkerData {
@@ -25,8 +25,14 @@ export interface NumberedPage {
   source: SourceEntry | undefined
 }
 
-/** A page's outcome as a worker sends it: no shingle keys (they come sorted with 'done'), paragraphs cut to their summaries, their records (UTF-8, `recordBytes` long) in the message's records. */
-export type SentOutcome = Omit<PageOutcome, 'paragraphs'> & { paragraphs: ParagraphSummary[]; recordBytes: number }
+/**
+ * A page's outcome as a worker sends it, no larger than the build needs: no shingle keys (they
+ * come sorted with 'done') and no entities (the worker merges its pages' and sends them with
+ * 'done'); its paragraphs counted, their records (UTF-8, `recordBytes` long) in the message's
+ * records and their tags (encodeTagNumbers, `tagWords` long, by the numbers of the worker's
+ * entity tallies) in the message's tags.
+ */
+export type SentOutcome = Pick<PageOutcome, 'file' | 'problems' | 'dropped' | 'article'> & { paragraphs: number; recordBytes: number; tagWords: number }
 
 /** The typed-array buffers of term indexes, sorted shingles and common pairs, to move with a message rather than copy. */
 export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = [], pairs: CommonPairs[] = []): ArrayBuffer[] {
@@ -53,9 +59,9 @@ export type PageWorkerReply =
   | { kind: 'cleaned'; candidates: [number, string[][]][] }
   /** What the NLP library found inside each run asked about. */
   | { kind: 'answered'; answers: [string, NlpEntity[]][] }
-  /** Some pages' outcomes and their paragraph records, back to back in the same order; more may follow. */
-  | { kind: 'tagged'; outcomes: [number, SentOutcome][]; records: Uint8Array }
-  /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker. */
-  | { kind: 'done'; terms: TermIndex; shingles: SortedShingles }
+  /** Some pages' outcomes, their paragraph records and tags back to back in the same order; more may follow. */
+  | { kind: 'tagged'; outcomes: [number, SentOutcome][]; records: Uint8Array; tags: Uint32Array }
+  /** Every page held has been tagged: the term index and the sorted shingle keys of their paragraphs, in file order, paragraphs counted within this worker; and its pages' entities merged (each page's list ranked by its position in file order), numbered as the tags number them. */
+  | { kind: 'done'; terms: TermIndex; shingles: SortedShingles; entities: EntityTally[] }
   /** The merged term index, and its common pairs (computed there, off the build's main thread). */
   | { kind: 'merged'; terms: TermIndex; pairs: CommonPairs }

@@ -1,6 +1,7 @@
 // A page worker: cleans and tags its share of a build's pages in three steps, so that every NLP answer is the one a serial build would get.
 import { parentPort, workerData } from 'node:worker_threads'
 import { toIndexDocument } from './assemble-index'
+import { EntityMerger, type EntityTally } from './entities/merge-entities'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
 import { restoredTaggingInput, type StoredTaggingInput, storedTaggingInput, uncuedCandidates } from './entities/tag-article'
 import { buffersOf, type PageWorkerData, type PageWorkerReply, type PageWorkerRequest, type SentOutcome } from './page-worker-protocol'
@@ -10,6 +11,8 @@ import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
+import { Growable } from './growable'
+import { encodeTagNumbers } from './tag-numbers'
 import { type TermIndex, TermIndexBuilder } from './term-index'
 
 /** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
@@ -25,30 +28,37 @@ const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.p
 
 const UTF8 = new TextEncoder()
 
-/** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index and sorted shingle keys of their paragraphs (counted here). */
-function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles } {
+/** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index and sorted shingle keys of their paragraphs (counted here) and their entities merged. */
+function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; entities: EntityTally[] } {
   const terms = new TermIndexBuilder()
   const shingles: ShingleKeys[] = []
   /** hashWord of each term, by term id: the text's index terms are the words paragraphs are compared by, so the term index's tokenising serves near-duplicate keying too. */
   const hashOfTerm: number[] = []
   const wordHashes = (ids: readonly number[]) => ids.map((id) => hashOfTerm[id] ?? (hashOfTerm[id] = hashWord(terms.term(id))))
   let ordinal = 0
+  const entities = new EntityMerger()
+  const numberOf = (name: string) => entities.numberOf(name) ?? -1
   let batch: [number, SentOutcome][] = []
   let records = ''
+  let tags = new Growable(Uint32Array)
   const flush = () => {
     if (batch.length > 0) {
       const bytes = UTF8.encode(records)
-      reply({ kind: 'tagged', outcomes: batch, records: bytes }, [bytes.buffer as ArrayBuffer])
+      const numbers = tags.copy()
+      reply({ kind: 'tagged', outcomes: batch, records: bytes, tags: numbers }, [bytes.buffer as ArrayBuffer, numbers.buffer as ArrayBuffer])
     }
     batch = []
     records = ''
+    tags = new Growable(Uint32Array)
   }
-  /** Sends the outcome without its paragraphs' text and mentions: they go as records, all the build needs of them. */
-  const send = (index: number, outcome: PageOutcome) => {
-    const encoded = encodePageRecords(outcome.paragraphs)
+  /** Sends what the build needs of the outcome: its paragraphs as records and tag numbers, its entities merged with the other pages' (sent with 'done'). */
+  const send = (index: number, { file, problems, dropped, article, entities: pageEntities, paragraphs }: PageOutcome) => {
+    const encoded = encodePageRecords(paragraphs)
     records += encoded
-    const paragraphs = outcome.paragraphs.map(({ id, articleId, actors, regions, duplicates }) => ({ id, articleId, actors, regions, duplicates }))
-    batch.push([index, { ...outcome, paragraphs, recordBytes: Buffer.byteLength(encoded) }])
+    entities.add(pageEntities, index)
+    const before = tags.length
+    encodeTagNumbers(paragraphs, numberOf, tags)
+    batch.push([index, { file, problems, dropped, article, paragraphs: paragraphs.length, recordBytes: Buffer.byteLength(encoded), tagWords: tags.length - before }])
   }
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) send(index, outcome)
   for (const index of [...held.keys()].sort((a, b) => a - b)) {
@@ -64,7 +74,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles }
   }
   flush()
   finished.clear()
-  return { terms: terms.finish(), shingles: sortShingles(concatShingleKeys(shingles)) }
+  return { terms: terms.finish(), shingles: sortShingles(concatShingleKeys(shingles)), entities: entities.tallies() }
 }
 
 port.on('message', (request: PageWorkerRequest) => {
@@ -90,8 +100,8 @@ port.on('message', (request: PageWorkerRequest) => {
     }
     reply({ kind: 'answered', answers: [...cache] })
   } else if (request.kind === 'tag') {
-    const { terms, shingles } = tagAll(new Map(request.answers))
-    reply({ kind: 'done', terms, shingles }, buffersOf([terms], [shingles]))
+    const { terms, shingles, entities } = tagAll(new Map(request.answers))
+    reply({ kind: 'done', terms, shingles, entities }, buffersOf([terms], [shingles]))
   } else {
     const terms = mergeTermIndexes(request.parts, request.documentCount)
     const pairs = commonPairs(terms)

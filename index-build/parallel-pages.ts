@@ -1,5 +1,6 @@
 // Runs processPage over many pages on worker threads, with the serial build's result: pages keep their file order and NLP is asked exactly what a serial build asks.
 import type { CommonPairs } from './common-pairs'
+import type { EntityTally } from './entities/merge-entities'
 import { Worker } from 'node:worker_threads'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import type { NlpEntity } from './entities/nlp-entities'
@@ -73,8 +74,8 @@ function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerR
   }
 }
 
-/** A page's outcome as the build gets it: its paragraphs' summaries, their records encoded, no shingle keys. */
-export type TaggedOutcome = Omit<SentOutcome, 'recordBytes'> & { records: Uint8Array }
+/** A page's outcome as the build gets it: its paragraphs' records encoded and their tags as numbers into `names`, its worker's entity names (the same array for every page of a worker, filled when the worker is done). */
+export type TaggedOutcome = Omit<SentOutcome, 'recordBytes' | 'tagWords'> & { records: Uint8Array; tags: Uint32Array; names: string[] }
 
 /** What the workers give: each page's outcome, and the term index and sorted shingle keys of the pages' paragraphs in parts. */
 export interface ParallelOutcome {
@@ -84,6 +85,8 @@ export interface ParallelOutcome {
   terms: Promise<{ terms: TermIndex; pairs: CommonPairs }>
   /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
   shingles: { sorted: SortedShingles; ordinals: Uint32Array }[]
+  /** Each worker's pages' entities, merged there (pages ranked by position in file order); the outcomes' tags number them. */
+  entities: EntityTally[][]
 }
 
 /**
@@ -95,17 +98,20 @@ export interface ParallelOutcome {
 export async function processPagesInParallel(pages: SeedPage[], sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
   const outcomes: TaggedOutcome[] = new Array(pages.length)
   let done = 0
-  const onTagged = ({ outcomes: batch, records }: Extract<PageWorkerReply, { kind: 'tagged' }>) => {
+  const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.length / PAGES_PER_CHUNK)))
+  /** Each worker's entity names by number, filled from its tallies when it is done. */
+  const names: string[][] = Array.from({ length: count }, () => [])
+  const onTagged = (worker: number, { outcomes: batch, records, tags }: Extract<PageWorkerReply, { kind: 'tagged' }>) => {
     let at = 0
-    for (const [index, { recordBytes, ...outcome }] of batch) {
-      outcomes[index] = { ...outcome, records: records.subarray(at, (at += recordBytes)) }
+    let tagsAt = 0
+    for (const [index, { recordBytes, tagWords, ...outcome }] of batch) {
+      outcomes[index] = { ...outcome, records: records.subarray(at, (at += recordBytes)), tags: tags.subarray(tagsAt, (tagsAt += tagWords)), names: names[worker]! }
     }
-    if (at !== records.length) throw new Error('index-build: page worker: records do not fit their outcomes')
+    if (at !== records.length || tagsAt !== tags.length) throw new Error('index-build: page worker: records or tags do not fit their outcomes')
     done += batch.length
     options.onProgress?.(done)
   }
-  const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.length / PAGES_PER_CHUNK)))
-  const workers = Array.from({ length: count }, () => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp }, onTagged))
+  const workers = Array.from({ length: count }, (_, i) => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp }, (reply) => onTagged(i, reply)))
   const ownerOf = (index: number) => Math.floor(index / PAGES_PER_CHUNK) % count
   const stopAll = () => Promise.all(workers.map((w) => w.stop()))
   /** Set once the workers' last job, merging the term index, is under way: they stop when it ends. */
@@ -130,11 +136,14 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
 
     workers.forEach((w) => w.send({ kind: 'tag', answers }))
     const done = await Promise.all(workers.map((w) => w.next('done')))
+    done.forEach((reply, i) => {
+      for (const tally of reply.entities) names[i]!.push(tally.entity.name)
+    })
     // Each worker indexed its pages' paragraphs in file order; number them among all pages' paragraphs.
     const ordinals: number[][] = workers.map(() => [])
     let ordinal = 0
     outcomes.forEach((outcome, index) => {
-      for (let k = 0; k < outcome.paragraphs.length; k++) ordinals[ownerOf(index)]!.push(ordinal++)
+      for (let k = 0; k < outcome.paragraphs; k++) ordinals[ownerOf(index)]!.push(ordinal++)
     })
     const numbered = ordinals.map((list) => Uint32Array.from(list))
     // The first worker merges the term index (its inputs move there, not copied) while this thread combines the rest.
@@ -144,7 +153,7 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
     lastJob = merged
     // The others have nothing left to do: their memory goes back now, not after the merge.
     await Promise.all(workers.slice(1).map((w) => w.stop()))
-    return { outcomes, terms: merged, shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })) }
+    return { outcomes, terms: merged, shingles: done.map((reply, i) => ({ sorted: reply.shingles, ordinals: numbered[i]! })), entities: done.map((reply) => reply.entities) }
   } finally {
     if (lastJob) lastJob.then(stopAll, stopAll)
     else await stopAll()

@@ -1,5 +1,6 @@
 // The shapes shared by the index build and the server: articles, paragraphs, entities, the index file.
 import type { CommonPairs } from './common-pairs'
+import type { IndexColumns } from './index-columns'
 import type { TermIndex } from './term-index'
 
 /** What is known about one article. Every field that is not known is `null`: never guessed. */
@@ -116,14 +117,13 @@ export interface BuildReport {
   warnings: { file: string; problem: string }[]
 }
 
-/** What the index file's columns and near-duplicate links need of a paragraph. */
-export type ParagraphSummary = Pick<Paragraph, 'id' | 'articleId' | 'actors' | 'regions' | 'duplicates'>
-
-/** Index file content with the paragraph records already encoded: the paragraphs carry only their summaries. */
+/** Index file content with the paragraph records already encoded and their columns made: no paragraph object at all. */
 export interface EncodedIndexFile extends Omit<IndexFile, 'paragraphs'> {
-  /** The paragraphs' summaries, in (article id, position) order. */
-  paragraphs: ParagraphSummary[]
-  /** Their records, as encodeParagraphBlocks writes them. */
+  /** Paragraphs in all. */
+  paragraphCount: number
+  /** Their columns, as indexColumns makes them. */
+  columns: IndexColumns
+  /** Their records, in (article id, position) order, as encodeParagraphBlocks writes them. */
   paragraphBlocks: Buffer[]
 }
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseKnowledgeBase } from '../../index-build/entities/knowledge-base'
-import { mergeEntities } from '../../index-build/entities/merge-entities'
 import { tagArticle } from '../../index-build/entities/tag-article'
-import type { Entity } from '../../index-build/types'
 
 /** A made-up knowledge base: invented people, a state, an organisation and nested places. */
 const KB = parseKnowledgeBase(
@@ -90,19 +88,5 @@ describe('tagArticle: names after a title', () => {
   it('never joins capitalised words across a sentence end into one name', () => {
     const { entities } = tagArticle(['The talks ended with Minister Lin Haobo. According to aides, Harbour officials left early.'], KB, null)
     expect(entities.map((e) => e.name).filter((n) => n.includes('.'))).toEqual([])
-  })
-})
-
-describe('mergeEntities', () => {
-  const known: Entity = { name: 'Lin Haobo', type: 'person', region: false, parent: null, aliases: ['Lin Haoba'], source: 'known' }
-  it('keeps one entry per name with aliases unioned, the data file winning', () => {
-    const nlp: Entity = { ...known, type: 'organisation', aliases: ['Lin Hoabo'], source: 'nlp' }
-    const merged = mergeEntities([[nlp], [known], [{ ...known, aliases: ['Lin Habo'] }]])
-    expect(merged).toEqual([{ ...known, aliases: ['Lin Habo', 'Lin Haoba', 'Lin Hoabo'] }])
-  })
-
-  it('sorts by name', () => {
-    const other: Entity = { ...known, name: 'Ada Quill', aliases: [] }
-    expect(mergeEntities([[known, other]]).map((e) => e.name)).toEqual(['Ada Quill', 'Lin Haobo'])
   })
 })

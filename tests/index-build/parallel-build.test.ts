@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildCorpus, buildCorpusInParallel, type SeedPage } from '../../index-build/build-corpus'
+import { buildCorpus, buildCorpusInParallel, buildEncodedInParallel, type SeedPage } from '../../index-build/build-corpus'
+import { indexColumns } from '../../index-build/index-columns'
 import { KNOWN_ENTITIES } from '../../index-build/entities/knowledge-base'
 import { nlpQuestions } from '../../index-build/entities/nlp-questions'
 import { generateCorpus } from '../bench/generate'
@@ -48,6 +49,10 @@ describe('buildCorpusInParallel', () => {
     expect(twinArticles[0]!.title).not.toBe(twinArticles[1]!.title)
     const parallel = await buildCorpusInParallel(all, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
     expect(parallel).toEqual(serial)
+    // The columns, made from the workers' tag numbers without the paragraphs, are the serial paragraphs' (twins' paragraphs share one article index, the last).
+    const encoded = await buildEncodedInParallel(all, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    expect(encoded.paragraphCount).toBe(serial.paragraphs.length)
+    expect(encoded.columns).toEqual(indexColumns(serial.articles, serial.paragraphs, serial.entities))
   })
 
   it('reports progress up to the number of pages', async () => {
