@@ -27,6 +27,9 @@ export interface ParallelOptions {
 /** Consecutive pages given to the same worker; chunks go to the workers in turn, so each gets pages from the whole range. */
 const PAGES_PER_CHUNK = 8
 
+/** A worker's young generation, in MB: tagging makes many short-lived objects; at 1M paragraphs a worker spent 4.1 s in minor collections with V8's default and 1.7 s with 256 MB. */
+const YOUNG_GENERATION_MB = 256
+
 /** One worker and a way to wait for its next replies. */
 interface PageWorker {
   /** Sends a request (moving the buffers listed rather than copying them). */
@@ -39,7 +42,7 @@ interface PageWorker {
 
 /** Starts a worker; a crash rejects whatever is awaited from it. */
 function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerReply, { kind: 'tagged' }>) => void): PageWorker {
-  const worker = new Worker(new URL('./page-worker.mjs', import.meta.url), { workerData: data })
+  const worker = new Worker(new URL('./page-worker.mjs', import.meta.url), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
   let waiting: { kind: string; resolve: (reply: PageWorkerReply) => void; reject: (err: Error) => void } | null = null
   let failure: Error | null = null
   const fail = (err: Error) => {
