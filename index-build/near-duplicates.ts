@@ -194,6 +194,8 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
   const owners = parts.map((p) => p.sorted.paragraph)
   const ordinals = parts.map((p) => p.ordinals ?? null)
   const next = new Uint32Array(parts.length)
+  /** Where the key at hand starts in each part (scratch). */
+  const runStart = new Uint32Array(parts.length)
   /** The paragraphs sharing the key at hand (scratch). */
   let members = new Int32Array(64)
   for (;;) {
@@ -211,24 +213,24 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
       }
     }
     if (pick < 0) break
+    // The run's length first: most keys stand once, and their paragraphs are never looked up (a random read each).
     let count = 0
     for (let i = 0; i < parts.length; i++) {
       const partLo = los[i]!
       const partHi = his[i]!
-      const owner = owners[i]!
-      const ordinal = ordinals[i]
-      let j = next[i]!
-      for (; j < partLo.length && partLo[j] === lo && partHi[j] === hi; j++) {
-        if (count === members.length) {
-          const grown = new Int32Array(count * 2)
-          grown.set(members)
-          members = grown
-        }
-        members[count++] = ordinal ? ordinal[owner[j]!]! : owner[j]!
-      }
+      let j = (runStart[i] = next[i]!)
+      while (j < partLo.length && partLo[j] === lo && partHi[j] === hi) j++
       next[i] = j
+      count += j - runStart[i]!
     }
     if (count < 2) continue
+    if (count > members.length) members = new Int32Array(Math.max(count, members.length * 2))
+    count = 0
+    for (let i = 0; i < parts.length; i++) {
+      const owner = owners[i]!
+      const ordinal = ordinals[i]
+      for (let j = runStart[i]!; j < next[i]!; j++) members[count++] = ordinal ? ordinal[owner[j]!]! : owner[j]!
+    }
     articles.length = 0
     for (let i = 0; i < count && articles.length <= MAX_ARTICLES_PER_SHINGLE; i++) {
       const a = articleOf[members[i]!]!
