@@ -72,7 +72,12 @@ export async function buildEncodedInParallel(pages: SeedPage[], sources: Sources
   const merger = new EntityMerger()
   for (const list of tallies) for (const tally of list) merger.addTally(tally)
   const entities = merger.entities()
-  const { columns, ids } = tagNumberColumns(outcomes, articles, entities)
+  const { columns, ids } = tagNumberColumns(
+    outcomes,
+    tallies.map((list) => list.map((t) => t.entity.name)),
+    articles,
+    entities,
+  )
   // The article column tells articles apart by id, as nearDuplicateLinks does.
   const links = linksOf(nearDuplicatePairs(columns.article, shingles), (ordinal) => ids[ordinal]!)
   const paragraphBlocks = joinParagraphBlocks(

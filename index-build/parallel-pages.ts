@@ -77,8 +77,8 @@ function startWorker(data: PageWorkerData, onTagged: (reply: Extract<PageWorkerR
   }
 }
 
-/** A page's outcome as the build gets it: its paragraphs' records encoded and their tags as numbers into `names`, its worker's entity names (the same array for every page of a worker, filled when the worker is done). */
-export type TaggedOutcome = Omit<SentOutcome, 'recordBytes' | 'tagWords'> & { records: Uint8Array; tags: Uint32Array; names: string[] }
+/** A page's outcome as the build gets it: its paragraphs' records encoded and their tags as numbers into the entity tallies of `worker`, the worker that tagged it. */
+export type TaggedOutcome = Omit<SentOutcome, 'recordBytes' | 'tagWords'> & { records: Uint8Array; tags: Uint32Array; worker: number }
 
 /** What the workers give: each page's outcome, and the term index and sorted shingle keys of the pages' paragraphs in parts. */
 export interface ParallelOutcome {
@@ -88,7 +88,7 @@ export interface ParallelOutcome {
   terms: Promise<{ terms: TermIndex; pairs: CommonPairs }>
   /** Each worker's sorted shingle keys of its pages' paragraphs (the outcomes have none), with the same ordinals. */
   shingles: { sorted: SortedShingles; ordinals: Uint32Array }[]
-  /** Each worker's pages' entities, merged there (pages ranked by position in file order); the outcomes' tags number them. */
+  /** Each worker's pages' entities, merged there (pages ranked by position in file order); the tags of the outcomes a worker tagged number its tallies. */
   entities: EntityTally[][]
 }
 
@@ -102,13 +102,11 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
   const outcomes: TaggedOutcome[] = new Array(pages.length)
   let done = 0
   const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.length / PAGES_PER_CHUNK)))
-  /** Each worker's entity names by number, filled from its tallies when it is done. */
-  const names: string[][] = Array.from({ length: count }, () => [])
   const onTagged = (worker: number, { outcomes: batch, records, tags }: Extract<PageWorkerReply, { kind: 'tagged' }>) => {
     let at = 0
     let tagsAt = 0
     for (const [index, { recordBytes, tagWords, ...outcome }] of batch) {
-      outcomes[index] = { ...outcome, records: records.subarray(at, (at += recordBytes)), tags: tags.subarray(tagsAt, (tagsAt += tagWords)), names: names[worker]! }
+      outcomes[index] = { ...outcome, records: records.subarray(at, (at += recordBytes)), tags: tags.subarray(tagsAt, (tagsAt += tagWords)), worker }
     }
     if (at !== records.length || tagsAt !== tags.length) throw new Error('index-build: page worker: records or tags do not fit their outcomes')
     done += batch.length
@@ -139,9 +137,6 @@ export async function processPagesInParallel(pages: SeedPage[], sources: Sources
 
     workers.forEach((w) => w.send({ kind: 'tag', answers }))
     const done = await Promise.all(workers.map((w) => w.next('done')))
-    done.forEach((reply, i) => {
-      for (const tally of reply.entities) names[i]!.push(tally.entity.name)
-    })
     // Each worker indexed its pages' paragraphs in file order; number them among all pages' paragraphs.
     const ordinals: number[][] = workers.map(() => [])
     let ordinal = 0

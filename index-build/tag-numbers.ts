@@ -14,12 +14,12 @@ export function encodeTagNumbers(paragraphs: readonly Pick<Paragraph, 'actors' |
   }
 }
 
-/** A tagged page as the build holds it: its article (null when skipped), its paragraphs' count and their tags as encodeTagNumbers wrote them, by numbers into `names`. */
+/** A tagged page as the build holds it: its article (null when skipped), its paragraphs' count and their tags as encodeTagNumbers wrote them, numbering the names of the worker that tagged it. */
 export interface TaggedPage {
   article: Article | null
   paragraphs: number
   tags: Uint32Array
-  names: readonly string[]
+  worker: number
 }
 
 /** A column being filled row by row. */
@@ -55,25 +55,19 @@ class ColumnWriter {
 /**
  * The index columns of tagged pages' paragraphs, in page order: what indexColumns gives for
  * their paragraphs (every article and tag must be in the lists given), and the paragraphs' ids
- * (`article id:position`).
+ * (`article id:position`). `names[w]` lists by number the names worker w's tags refer to.
  */
-export function tagNumberColumns(pages: readonly TaggedPage[], articles: Article[], entities: Entity[]): { columns: IndexColumns; ids: string[] } {
+export function tagNumberColumns(pages: readonly TaggedPage[], names: readonly (readonly string[])[], articles: Article[], entities: Entity[]): { columns: IndexColumns; ids: string[] } {
   const articleIndex = new Map(articles.map((a, i) => [a.id, i]))
   const entityIndex = new Map(entities.map((e, i) => [e.name, i]))
-  // Each list of names once: its numbers as entity indexes.
-  const globals = new Map<readonly string[], Uint32Array>()
-  const globalOf = (names: readonly string[]) => {
-    let global = globals.get(names)
-    if (!global) {
-      global = Uint32Array.from(names, (name) => {
-        const i = entityIndex.get(name)
-        if (i === undefined) throw new Error(`index-build: paragraph tag "${name}" names no entity`)
-        return i
-      })
-      globals.set(names, global)
-    }
-    return global
-  }
+  // Each worker's numbers as entity indexes.
+  const globals = names.map((list) =>
+    Uint32Array.from(list, (name) => {
+      const i = entityIndex.get(name)
+      if (i === undefined) throw new Error(`index-build: paragraph tag "${name}" names no entity`)
+      return i
+    }),
+  )
   let rows = 0
   let numbers = 0
   for (const page of pages) {
@@ -92,7 +86,8 @@ export function tagNumberColumns(pages: readonly TaggedPage[], articles: Article
     const { id } = page.article
     const a = articleIndex.get(id)
     if (a === undefined) throw new Error(`index-build: paragraph ${id}:0 names no article`)
-    const global = globalOf(page.names)
+    const global = globals[page.worker]
+    if (!global) throw new Error(`index-build: article ${id} was tagged by worker ${page.worker}, which gave no names`)
     let at = 0
     for (let position = 0; position < page.paragraphs; position++, p++) {
       article[p] = a

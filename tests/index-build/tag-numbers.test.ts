@@ -37,10 +37,10 @@ describe('tagNumberColumns', () => {
         const tagged: TaggedPage[] = input.map((p, k) => {
           const out = new Growable(Uint32Array, 1)
           encodeTagNumbers(p.paragraphs, numberOf(p.worker), out)
-          return { article: articles[k]!, paragraphs: p.paragraphs.length, tags: out.copy(), names: names[p.worker]! }
+          return { article: articles[k]!, paragraphs: p.paragraphs.length, tags: out.copy(), worker: p.worker }
         })
         const paragraphs = input.flatMap((p) => p.paragraphs.map((tags, position) => ({ id: `${p.id}:${position}`, articleId: p.id, ...tags })))
-        const { columns, ids } = tagNumberColumns(tagged, articles, entities)
+        const { columns, ids } = tagNumberColumns(tagged, names, articles, entities)
         expect(ids).toEqual(paragraphs.map((p) => p.id))
         expect(columns).toEqual(indexColumns(articles, paragraphs, entities))
       }),
@@ -49,11 +49,13 @@ describe('tagNumberColumns', () => {
 
   it('refuses tags that name no entity or do not fit the paragraphs', () => {
     const a = article('a', null)
-    const page = (tags: number[], names = ['Zed']): TaggedPage => ({ article: a, paragraphs: 1, tags: Uint32Array.from(tags), names })
-    expect(tagNumberColumns([page([1, 0, 0])], [a], entities).columns.actors.values).toEqual(Uint32Array.of(5))
-    expect(() => tagNumberColumns([page([1, 0, 0], ['Zed', 'Nobody'])], [a], entities)).toThrow('"Nobody" names no entity')
-    expect(() => tagNumberColumns([page([1, 7, 0])], [a], entities)).toThrow('tag number 7 names no entity')
-    expect(() => tagNumberColumns([page([1, 0, 0, 0])], [a], entities)).toThrow('do not fit')
-    expect(() => tagNumberColumns([page([3, 0])], [a], entities)).toThrow('end inside a row')
+    const page = (tags: number[], worker = 0): TaggedPage => ({ article: a, paragraphs: 1, tags: Uint32Array.from(tags), worker })
+    const names = [['Zed']]
+    expect(tagNumberColumns([page([1, 0, 0])], names, [a], entities).columns.actors.values).toEqual(Uint32Array.of(5))
+    expect(() => tagNumberColumns([page([1, 0, 0])], [['Zed', 'Nobody']], [a], entities)).toThrow('"Nobody" names no entity')
+    expect(() => tagNumberColumns([page([1, 0, 0], 1)], names, [a], entities)).toThrow('worker 1, which gave no names')
+    expect(() => tagNumberColumns([page([1, 7, 0])], names, [a], entities)).toThrow('tag number 7 names no entity')
+    expect(() => tagNumberColumns([page([1, 0, 0, 0])], names, [a], entities)).toThrow('do not fit')
+    expect(() => tagNumberColumns([page([3, 0])], names, [a], entities)).toThrow('end inside a row')
   })
 })
