@@ -19,7 +19,7 @@ export interface LinkableParagraph {
   text: string
 }
 
-/** Most paragraphs nearDuplicateLinks takes (PairSet's limit). */
+/** Most paragraphs nearDuplicatePairs (and so nearDuplicateLinks) takes: PairSet's limit. */
 const MAX_PARAGRAPHS = 2 ** 26
 
 /** Maps an index term to its 32-bit hash (FNV-1a), the unit shingle keys are made of. */

@@ -37,7 +37,6 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
   const wordHashes = (ids: readonly number[]) => ids.map((id) => hashOfTerm[id] ?? (hashOfTerm[id] = hashWord(terms.term(id))))
   let ordinal = 0
   const entities = new EntityMerger()
-  const numberOf = (name: string) => entities.numberOf(name) ?? -1
   let batch: [number, SentOutcome][] = []
   let records = ''
   let tags = new Growable(Uint32Array)
@@ -57,7 +56,15 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
     records += encoded
     entities.add(pageEntities, index)
     const before = tags.length
-    encodeTagNumbers(paragraphs, numberOf, tags)
+    encodeTagNumbers(
+      paragraphs,
+      (name) => {
+        const number = entities.numberOf(name)
+        if (number === undefined) throw new Error(`index-build: page worker: ${file}: paragraph tag "${name}" names none of the page's entities`)
+        return number
+      },
+      tags,
+    )
     batch.push([index, { file, problems, dropped, article, paragraphs: paragraphs.length, recordBytes: Buffer.byteLength(encoded), tagWords: tags.length - before }])
   }
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) send(index, outcome)
