@@ -1,5 +1,5 @@
 // Filters candidate hits by date, exclusion, tags and outlet, and counts every facet value over those that pass, in one pass over their facet rows.
-import { type FacetRows, ROW_HEADER } from './search-context'
+import type { FacetRows } from './search-context'
 
 /** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
 const SPARSE_FRACTION = 8
@@ -18,12 +18,19 @@ export interface HitFilter {
   outletAllowed: Uint8Array
 }
 
-/** Counts per code of each facet, and per day index (0 = undated). */
+/** Counts per code of each facet, and per day index (0 = undated): views of one array of counts by slot (`all`), in a FacetRows' slot order. */
 export interface HitCounts {
+  all: Uint32Array
   outlet: Uint32Array
   actor: Uint32Array
   region: Uint32Array
   day: Uint32Array
+}
+
+/** Zero counts for every slot of the rows. */
+export function emptyCounts({ dayBase, actorBase, regionBase, slots }: FacetRows): HitCounts {
+  const all = new Uint32Array(slots)
+  return { all, outlet: all.subarray(0, dayBase), day: all.subarray(dayBase, actorBase), actor: all.subarray(actorBase, regionBase), region: all.subarray(regionBase, slots) }
 }
 
 /**
@@ -32,9 +39,9 @@ export interface HitCounts {
  * choosing another outlet would give); actors, regions and days count the hits kept.
  */
 export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: HitFilter, counts: HitCounts): Uint32Array {
-  const { at: rowAt, data: row } = rows
+  const { at: rowAt, data: row, dayBase } = rows
   const { firstDay, lastDay, dateLimited, excluded, tagged, outletAllowed } = filter
-  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  const all = counts.all
   if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows)
   const kept = new Uint32Array(ordinals.length)
   let n = 0
@@ -42,18 +49,15 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
     const p = ordinals[i]!
     if (excluded !== null && excluded[p] === 1) continue
     if (tagged !== null && tagged[p] === 0) continue
-    let at = rowAt[p]!
-    const day = row[at + 1]!
+    const at = rowAt[p]!
+    const day = row[at + 1]! - dayBase
     if (dateLimited && (day < firstDay || day > lastDay)) continue
+    // The outlet's slot is its code, first in the row.
     const outlet = row[at]!
-    outletCounts[outlet]!++
+    all[outlet]!++
     if (outletAllowed[outlet] === 0) continue
     kept[n++] = i
-    dayCounts[day]!++
-    const actorEnd = at + ROW_HEADER + row[at + 2]!
-    const regionEnd = actorEnd + row[at + 3]!
-    for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!++
-    for (; at < regionEnd; at++) regionCounts[row[at]!]!++
+    for (let k = at + 1, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
   }
   return kept.subarray(0, n)
 }
@@ -64,26 +68,18 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
  */
 export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array): Uint32Array {
   const { at: rowAt, data: row } = rows
-  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  const all = counts.all
   if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows)
   for (let i = 0; i < ordinals.length; i++) {
-    let at = rowAt[ordinals[i]!]!
-    outletCounts[row[at]!]!++
-    dayCounts[row[at + 1]!]!++
-    const actorEnd = at + ROW_HEADER + row[at + 2]!
-    const regionEnd = actorEnd + row[at + 3]!
-    for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!++
-    for (; at < regionEnd; at++) regionCounts[row[at]!]!++
+    const p = ordinals[i]!
+    for (let k = rowAt[p]!, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
   }
   return positions.subarray(0, ordinals.length)
 }
 
-/** Sets `to` to the counts in `from`. */
+/** Sets `to` to the counts in `from` (counts of the same rows). */
 export function copyCounts(from: HitCounts, to: HitCounts): void {
-  to.outlet.set(from.outlet)
-  to.actor.set(from.actor)
-  to.region.set(from.region)
-  to.day.set(from.day)
+  to.all.set(from.all)
 }
 
 /** What the last fetchRows read, kept so the compiler cannot drop its loads as unused. */
@@ -113,22 +109,14 @@ function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row }: FacetRows): 
  */
 export function countByComplement(ordinals: Uint32Array, rows: FacetRows, everyParagraph: HitCounts, counts: HitCounts, positions: Uint32Array): Uint32Array {
   const { at: rowAt, data: row } = rows
-  const { outlet: outletCounts, actor: actorCounts, region: regionCounts, day: dayCounts } = counts
+  const all = counts.all
   copyCounts(everyParagraph, counts)
   const paragraphs = rowAt.length - 1
   let next = 0
   for (let i = 0; i <= ordinals.length; i++) {
-    // The paragraphs between this hit and the one before are not hits: take their rows off.
+    // The paragraphs between this hit and the one before are not hits: take their rows off (they lie back to back).
     const hit = i < ordinals.length ? ordinals[i]! : paragraphs
-    for (let p = next; p < hit; p++) {
-      let at = rowAt[p]!
-      outletCounts[row[at]!]!--
-      dayCounts[row[at + 1]!]!--
-      const actorEnd = at + ROW_HEADER + row[at + 2]!
-      const regionEnd = actorEnd + row[at + 3]!
-      for (at += ROW_HEADER; at < actorEnd; at++) actorCounts[row[at]!]!--
-      for (; at < regionEnd; at++) regionCounts[row[at]!]!--
-    }
+    for (let k = rowAt[next]!, end = rowAt[hit]!; k < end; k++) all[row[k]!]!--
     next = hit + 1
   }
   return positions.subarray(0, ordinals.length)

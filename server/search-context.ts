@@ -6,7 +6,7 @@ import { type Article, outletFacetValue } from '../index-build/types'
 
 /** Facet values of one kind as codes, and the paragraphs carrying each code. */
 export interface FacetColumn {
-  /** Value names by code. */
+  /** Value names by code: codes number the values most paragraphs first (then by name), so the counters a search touches most sit together. */
   names: string[]
   /** Code by value name. */
   codeOf: Map<string, number>
@@ -15,19 +15,30 @@ export interface FacetColumn {
   ordinals: Uint32Array
 }
 
-/** Words before a paragraph's actor and region codes in its facet row. */
-export const ROW_HEADER = 4
-
 /**
- * Every facet code of each paragraph side by side, so that counting a hit reads one short stretch
- * of memory instead of one place per column: paragraph p's row starts at data[at[p]] and holds its
- * outlet code, its day index, its number of actor codes a, its number of region codes r, then the
- * a actor codes and the r region codes. Two bytes a number when every one fits (half the bytes of
- * four, so half the memory to read per hit), else four.
+ * Every facet code of each paragraph side by side, as slots of one counts array, so that counting
+ * a hit is one short loop over one short stretch of memory: paragraph p's row is data[at[p]] …
+ * data[at[p + 1] - 1], its outlet's slot (the outlet code), its day's slot (dayBase + day index),
+ * then its actors' slots (actorBase + code) and its regions' (regionBase + code). Slots
+ * 0 … slots - 1 cover every outlet, day, actor and region. Two bytes a slot when every one fits
+ * (half the bytes of four, so half the memory to read per hit), else four.
  */
 export interface FacetRows {
   at: Uint32Array
   data: Uint16Array | Uint32Array
+  /** First slot of the days (day index 0, undated, included), of the actors and of the regions; slots in all. */
+  dayBase: number
+  actorBase: number
+  regionBase: number
+  slots: number
+}
+
+/** Number of values of each kind a FacetRows counts: outlet codes, day indexes (0 = undated included), actor and region codes. */
+export interface FacetSizes {
+  outlets: number
+  days: number
+  actors: number
+  regions: number
 }
 
 /** Paragraphs by code, from paragraphs' codes (a counting sort, so each code's list comes out ascending). */
@@ -65,7 +76,7 @@ export interface SearchContext {
 
 const cache = new WeakMap<LoadedIndex, SearchContext>()
 
-/** A facet column over the names some entity indexes stand for (codes are positions in the sorted names actually used), and each paragraph's codes (paragraph p's are values[offsets[p]] … values[offsets[p + 1] - 1]). */
+/** A facet column over the names some entity indexes stand for (codes number the names actually used, most paragraphs first, then by name), and each paragraph's codes (paragraph p's are values[offsets[p]] … values[offsets[p + 1] - 1]). */
 function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => string[]): { column: FacetColumn; offsets: Uint32Array; values: Uint32Array } {
   const n = rows.offsets.length - 1
   const seen = new Map<number, string[]>()
@@ -93,36 +104,40 @@ function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => stri
   }
   offsets[n] = values.length
   const codes = values.copy()
-  return { column: { names, codeOf, ...invert(names.length, offsets, codes) }, offsets, values: codes }
+  // Number the names again, most paragraphs first: counting a hit increments its codes' counters, and the counters of frequent values then share a few cache lines.
+  const paragraphs = new Uint32Array(names.length)
+  for (let k = 0; k < codes.length; k++) paragraphs[codes[k]!]!++
+  const byFrequency = Array.from(names.keys()).sort((a, b) => paragraphs[b]! - paragraphs[a]! || a - b)
+  const renumbered = new Uint32Array(names.length)
+  byFrequency.forEach((code, rank) => (renumbered[code] = rank))
+  for (let k = 0; k < codes.length; k++) codes[k] = renumbered[codes[k]!]!
+  const ranked = byFrequency.map((code) => names[code]!)
+  return { column: { names: ranked, codeOf: new Map(ranked.map((name, code) => [name, code])), ...invert(ranked.length, offsets, codes) }, offsets, values: codes }
 }
 
-/** The facet rows of n paragraphs from their outlet and day codes and their actor and region codes. */
-export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { offsets: Uint32Array; values: Uint32Array }, regions: { offsets: Uint32Array; values: Uint32Array }): FacetRows {
+/** The facet rows of n paragraphs from their outlet and day codes and their actor and region codes, each below its size. */
+export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { offsets: Uint32Array; values: Uint32Array }, regions: { offsets: Uint32Array; values: Uint32Array }, sizes: FacetSizes): FacetRows {
   const n = outletOf.length
+  const dayBase = sizes.outlets
+  const actorBase = dayBase + sizes.days
+  const regionBase = actorBase + sizes.actors
+  const slots = regionBase + sizes.regions
   const at = new Uint32Array(n + 1)
-  const size = n * ROW_HEADER + actors.values.length + regions.values.length
-  let largest = 0
-  for (const list of [outletOf, dayOf, actors.values, regions.values]) for (let k = 0; k < list.length; k++) largest = Math.max(largest, list[k]!)
-  for (let p = 0; p < n; p++) largest = Math.max(largest, actors.offsets[p + 1]! - actors.offsets[p]!, regions.offsets[p + 1]! - regions.offsets[p]!)
-  const data = largest <= 0xffff ? new Uint16Array(size) : new Uint32Array(size)
+  const data = slots <= 0x10000 ? new Uint16Array(2 * n + actors.values.length + regions.values.length) : new Uint32Array(2 * n + actors.values.length + regions.values.length)
+  const slot = (code: number, base: number, size: number) => {
+    if (code >= size) throw new RangeError(`facet rows: code ${code} is not below ${size}`)
+    return base + code
+  }
   let w = 0
   for (let p = 0; p < n; p++) {
     at[p] = w
-    const a0 = actors.offsets[p]!
-    const a1 = actors.offsets[p + 1]!
-    const r0 = regions.offsets[p]!
-    const r1 = regions.offsets[p + 1]!
-    data[w++] = outletOf[p]!
-    data[w++] = dayOf[p]!
-    data[w++] = a1 - a0
-    data[w++] = r1 - r0
-    data.set(actors.values.subarray(a0, a1), w)
-    w += a1 - a0
-    data.set(regions.values.subarray(r0, r1), w)
-    w += r1 - r0
+    data[w++] = slot(outletOf[p]!, 0, sizes.outlets)
+    data[w++] = slot(dayOf[p]!, dayBase, sizes.days)
+    for (let k = actors.offsets[p]!; k < actors.offsets[p + 1]!; k++) data[w++] = slot(actors.values[k]!, actorBase, sizes.actors)
+    for (let k = regions.offsets[p]!; k < regions.offsets[p + 1]!; k++) data[w++] = slot(regions.values[k]!, regionBase, sizes.regions)
   }
   at[n] = w
-  return { at, data }
+  return { at, data, dayBase, actorBase, regionBase, slots }
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */
@@ -178,7 +193,7 @@ export function searchContext(index: LoadedIndex): SearchContext {
     actor: actor.column,
     region: region.column,
     days,
-    rows: facetRows(outletCodes, dayOf, actor, region),
+    rows: facetRows(outletCodes, dayOf, actor, region, { outlets: outletNames.length, days: days.length + 1, actors: actor.column.names.length, regions: region.column.names.length }),
     byDate: columns.byDate,
     dateRank,
     mentionCount,

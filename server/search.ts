@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseCandidates, phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { copyCounts, countAll, countByComplement, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
+import { copyCounts, countAll, countByComplement, emptyCounts, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -106,23 +106,13 @@ const wholeIndex = new WeakMap<SearchContext, { counts: HitCounts; positions: Ui
 export function wholeIndexCounts(ctx: SearchContext): { counts: HitCounts; positions: Uint32Array } {
   let known = wholeIndex.get(ctx)
   if (!known) {
-    const counts = emptyCounts(ctx)
+    const counts = emptyCounts(ctx.rows)
     const open: HitFilter = { dateLimited: false, firstDay: 1, lastDay: ctx.days.length, excluded: null, tagged: null, outletAllowed: new Uint8Array(ctx.outlet.names.length).fill(1) }
     // Every paragraph passes an open filter, so the positions kept are 0, 1, 2, …
     const positions = filterAndCount(ctx.byDate, ctx.rows, open, counts)
     wholeIndex.set(ctx, (known = { counts, positions }))
   }
   return known
-}
-
-/** Zero counts for every facet value and day of an index. */
-function emptyCounts(ctx: SearchContext): HitCounts {
-  return {
-    outlet: new Uint32Array(ctx.outlet.names.length),
-    actor: new Uint32Array(ctx.actor.names.length),
-    region: new Uint32Array(ctx.region.names.length),
-    day: new Uint32Array(ctx.days.length + 1),
-  }
 }
 
 /** Date key (YYYYMMDD) of a YYYY-MM-DD string. */
@@ -228,7 +218,7 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
   for (const code of outletCodes) if (code >= 0) outletAllowed[code] = 1
   const from = filters.from ? keyOf(filters.from) : 0
   const to = filters.to ? keyOf(filters.to) : 0
-  const counts = emptyCounts(ctx)
+  const counts = emptyCounts(ctx.rows)
   const { days, rows } = ctx
   let tagged: Uint8Array | null = null
   if (taggedList !== null && !browsing) {

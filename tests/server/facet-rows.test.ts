@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { countAll, countByComplement, filterAndCount, type HitCounts } from '../../server/count-hits'
-import { facetRows, ROW_HEADER } from '../../server/search-context'
+import { countAll, countByComplement, emptyCounts, filterAndCount } from '../../server/count-hits'
+import { facetRows } from '../../server/search-context'
 
 /** Compressed rows of per-paragraph codes. */
 const csr = (rows: number[][]) => {
@@ -14,28 +14,33 @@ describe('facetRows', () => {
   const outlets = Uint32Array.from([0, 1, 0])
   const days = Uint32Array.from([3, 0, 5])
 
-  for (const [kind, big] of [['two-byte', 40_000], ['four-byte', 70_000]] as const) {
-    it(`keeps every code of every paragraph (${kind} numbers)`, () => {
+  for (const [kind, big] of [['two-byte', 30_000], ['four-byte', 70_000]] as const) {
+    it(`keeps every code of every paragraph as its slot (${kind} numbers)`, () => {
       const actors = [[1, big], [], [2]]
       const regions = [[0], [big - 1, 3], []]
-      const rows = facetRows(outlets, days, csr(actors), csr(regions))
-      expect(rows.data instanceof (big > 0xffff ? Uint32Array : Uint16Array)).toBe(true)
+      const sizes = { outlets: 2, days: 6, actors: big + 1, regions: big + 1 }
+      const rows = facetRows(outlets, days, csr(actors), csr(regions), sizes)
+      expect(rows.data instanceof (2 + 6 + 2 * (big + 1) > 0x10000 ? Uint32Array : Uint16Array)).toBe(true)
+      expect([rows.dayBase, rows.actorBase, rows.regionBase, rows.slots]).toEqual([2, 8, big + 9, 2 * big + 10])
       for (let p = 0; p < 3; p++) {
-        const at = rows.at[p]!
-        const row = [...rows.data.subarray(at, rows.at[p + 1]!)]
-        expect(row).toEqual([outlets[p], days[p], actors[p]!.length, regions[p]!.length, ...actors[p]!, ...regions[p]!])
-        expect(row.length).toBe(ROW_HEADER + actors[p]!.length + regions[p]!.length)
+        const row = [...rows.data.subarray(rows.at[p]!, rows.at[p + 1]!)]
+        expect(row).toEqual([outlets[p], 2 + days[p]!, ...actors[p]!.map((a) => 8 + a), ...regions[p]!.map((r) => big + 9 + r)])
       }
       // Counting reads the same codes back.
-      const counts = { outlet: new Uint32Array(2), actor: new Uint32Array(big + 1), region: new Uint32Array(big + 1), day: new Uint32Array(6) }
+      const counts = emptyCounts(rows)
       const kept = filterAndCount(Uint32Array.from([0, 1, 2]), rows, { firstDay: 1, lastDay: 5, dateLimited: false, excluded: null, tagged: null, outletAllowed: Uint8Array.from([1, 1]) }, counts)
       expect([...kept]).toEqual([0, 1, 2])
-      expect(counts.actor[big]).toBe(1)
-      expect(counts.region[big - 1]).toBe(1)
+      expect([counts.actor[1], counts.actor[2], counts.actor[big]]).toEqual([1, 1, 1])
+      expect([counts.region[0], counts.region[3], counts.region[big - 1]]).toEqual([1, 1, 1])
       expect([...counts.outlet]).toEqual([2, 1])
-      expect(counts.day[5]).toBe(1)
+      expect([...counts.day]).toEqual([1, 0, 0, 1, 0, 1])
+      expect(counts.all.reduce((a, b) => a + b, 0)).toBe(3 + 3 + 3 + 3)
     })
   }
+
+  it('refuses a code outside its kind, which would count as another kind', () => {
+    expect(() => facetRows(outlets, days, csr([[0], [], [4]]), csr([[], [], []]), { outlets: 2, days: 6, actors: 4, regions: 1 })).toThrow(/code 4 is not below 4/)
+  })
 })
 
 describe('countByComplement and countAll', () => {
@@ -49,13 +54,14 @@ describe('countByComplement and countAll', () => {
     }),
     { minLength: 1, maxLength: 60 },
   )
-  const zero = (): HitCounts => ({ outlet: new Uint32Array(4), actor: new Uint32Array(10), region: new Uint32Array(6), day: new Uint32Array(7) })
+  const sizes = { outlets: 4, days: 7, actors: 10, regions: 6 }
   const open = { firstDay: 1, lastDay: 6, dateLimited: false, excluded: null, tagged: null, outletAllowed: Uint8Array.from([1, 1, 1, 1]) }
 
   it('count exactly what filterAndCount counts under an open filter (from the whole index less the paragraphs missed, or hit by hit)', () => {
     fc.assert(
       fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (ps, isHit) => {
-        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)))
+        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)), sizes)
+        const zero = () => emptyCounts(rows)
         const everyone = zero()
         const positions = filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, everyone)
         const hits = Uint32Array.from(ps.keys()).filter((p) => isHit[p])
@@ -72,6 +78,51 @@ describe('countByComplement and countAll', () => {
         const again = zero()
         filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, again)
         expect(everyone).toEqual(again)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('filterAndCount keeps and counts what a plain definition does, under any filter', () => {
+    const filters = fc.record({
+      firstDay: fc.integer({ min: 1, max: 6 }),
+      span: fc.nat(6),
+      dateLimited: fc.boolean(),
+      allowed: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+      excluded: fc.option(fc.array(fc.boolean(), { minLength: 60, maxLength: 60 })),
+      tagged: fc.option(fc.array(fc.boolean(), { minLength: 60, maxLength: 60 })),
+    })
+    fc.assert(
+      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), filters, (ps, isHit, f) => {
+        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)), sizes)
+        const hits = Uint32Array.from(ps.keys()).filter((p) => isHit[p])
+        const lastDay = f.firstDay + f.span
+        const filter = {
+          firstDay: f.firstDay,
+          lastDay,
+          dateLimited: f.dateLimited,
+          excluded: f.excluded && Uint8Array.from(f.excluded, Number),
+          tagged: f.tagged && Uint8Array.from(f.tagged, Number),
+          outletAllowed: Uint8Array.from(f.allowed, Number),
+        }
+        const counts = emptyCounts(rows)
+        const kept = filterAndCount(hits, rows, filter, counts)
+        // The definition: outlets count every hit passing all but the outlet filter; the rest count the hits kept.
+        const plain = { outlet: new Array(4).fill(0), day: new Array(7).fill(0), actor: new Array(10).fill(0), region: new Array(6).fill(0) }
+        const expectedKept: number[] = []
+        hits.forEach((p, i) => {
+          const para = ps[p]!
+          if (f.excluded?.[p] || (f.tagged && !f.tagged[p])) return
+          if (f.dateLimited && (para.day < f.firstDay || para.day > lastDay)) return
+          plain.outlet[para.outlet]++
+          if (!f.allowed[para.outlet]) return
+          expectedKept.push(i)
+          plain.day[para.day]++
+          for (const a of para.actors) plain.actor[a]++
+          for (const r of para.regions) plain.region[r]++
+        })
+        expect([...kept]).toEqual(expectedKept)
+        expect({ outlet: [...counts.outlet], day: [...counts.day], actor: [...counts.actor], region: [...counts.region] }).toEqual(plain)
       }),
       { numRuns: 300 },
     )
