@@ -216,6 +216,7 @@ class Evaluator {
     const w = this.width
     const k = lists.length
     const size = Math.min(total, this.#index.documentCount)
+    if (k === 2 && w === 1) return mergeTwo(lists[0]!, lists[1]!, size)
     const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * w) }
     const at = new Uint32Array(k)
     // The next paragraph of each list (past the end: 2^32 - 1, above every ordinal).
@@ -368,6 +369,47 @@ function ownSize<T extends Uint32Array | Float64Array>(array: T): T {
 
 /** Unions of at most this many lists (a term's fields) merge them in one pass; larger ones (a word's completions) use the dense accumulator. */
 const MERGE_LISTS = 4
+
+/**
+ * #merge of two lists with one mask word a paragraph (a word and its one completion or
+ * correction, or a term in two fields), without the loops over lists: the same result, the
+ * scores of a paragraph in both added first list first.
+ */
+function mergeTwo(a: Matches, b: Matches, size: number): Matches {
+  const docs = new Uint32Array(size)
+  const scores = new Float64Array(size)
+  const masks = new Uint32Array(size)
+  const { docs: aDocs, scores: aScores, masks: aMasks } = a
+  const { docs: bDocs, scores: bScores, masks: bMasks } = b
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < aDocs.length && j < bDocs.length) {
+    const x = aDocs[i]!
+    const y = bDocs[j]!
+    if (x < y) {
+      docs[n] = x
+      scores[n] = aScores[i]!
+      masks[n++] = aMasks[i++]!
+    } else if (y < x) {
+      docs[n] = y
+      scores[n] = bScores[j]!
+      masks[n++] = bMasks[j++]!
+    } else {
+      docs[n] = x
+      scores[n] = aScores[i]! + bScores[j]!
+      masks[n++] = aMasks[i++]! | bMasks[j++]!
+    }
+  }
+  for (const [rest, from] of [[a, i], [b, j]] as const) {
+    const left = rest.docs.length - from
+    docs.set(rest.docs.subarray(from), n)
+    scores.set(rest.scores.subarray(from), n)
+    masks.set(rest.masks.subarray(from, from + left), n)
+    n += left
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n) }
+}
 /** Past the end of a list in a merge. */
 const NO_DOC = 0xffffffff
 
