@@ -18,6 +18,7 @@ import { generateCorpus } from './generate'
 import { buildWorkload, KINDS, type BenchQuery } from './queries'
 import { percentiles, timeEach } from './stats'
 import { oramaBench } from './orama-peer'
+import { calibrate } from './calibrate'
 
 const { values } = parseArgs({
   options: {
@@ -42,8 +43,11 @@ const memoryAfterGc = () => {
   return { heapUsed, external }
 }
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) }
+// The same hardware model runs at very different speeds from hour to hour on a shared machine: the yardstick says how fast it was for this run.
+const calibration = calibrate()
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10), calibration }
 console.log(`bench: ${PARAGRAPHS.toLocaleString('en')} paragraphs · ${machine.cpus} × ${machine.cpu} · ${machine.memoryGB} GB · Node ${machine.node}${gc ? '' : ' · (run with --expose-gc for heap figures)'}`)
+console.log(`machine yardstick: ${calibration.loopMs} ms for a fixed loop, ${calibration.randomReadNs} ns per random memory read (lower is faster)`)
 
 // 1. Generate pages into a temporary seeds folder.
 const work = await mkdtemp(join(tmpdir(), 'readout-bench-'))
