@@ -410,6 +410,7 @@ function mergeTwo(a: Matches, b: Matches, size: number): Matches {
   }
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n) }
 }
+
 /** Past the end of a list in a merge. */
 const NO_DOC = 0xffffffff
 
