@@ -123,7 +123,8 @@ export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { o
   const regionBase = actorBase + sizes.actors
   const slots = regionBase + sizes.regions
   const at = new Uint32Array(n + 1)
-  const data = slots <= 0x10000 ? new Uint16Array(2 * n + actors.values.length + regions.values.length) : new Uint32Array(2 * n + actors.values.length + regions.values.length)
+  const size = 2 * n + actors.values.length + regions.values.length
+  const data = slots <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size)
   const slot = (code: number, base: number, size: number) => {
     if (code >= size) throw new RangeError(`facet rows: code ${code} is not below ${size}`)
     return base + code
