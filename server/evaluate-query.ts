@@ -158,6 +158,7 @@ class Evaluator {
     const { acc, seen, mask } = scratchFor(this.#index, w)
     // At most every paragraph once, however many lists name it.
     const size = Math.min(total, N)
+    if (w === 1) return unionOneWord(nonEmpty, N, size, acc, mask)
     const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * w) }
     // Block by block of paragraphs, so the accumulators of a block stay in the processor's cache
     // while every list adds into them (list after list, as before: each sum rounds the same way).
@@ -168,21 +169,11 @@ class Evaluator {
       for (let l = 0; l < nonEmpty.length; l++) {
         const { docs, scores, masks } = nonEmpty[l]!
         let i = next[l]!
-        // One mask word (at most 32 query terms, nearly always) without the inner loop.
-        if (w === 1) {
-          for (; i < docs.length && docs[i]! < end; i++) {
-            const doc = docs[i]!
-            acc[doc]! += scores[i]!
-            seen[doc] = 1
-            mask[doc]! |= masks[i]!
-          }
-        } else {
-          for (; i < docs.length && docs[i]! < end; i++) {
-            const doc = docs[i]!
-            acc[doc]! += scores[i]!
-            seen[doc] = 1
-            for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
-          }
+        for (; i < docs.length && docs[i]! < end; i++) {
+          const doc = docs[i]!
+          acc[doc]! += scores[i]!
+          seen[doc] = 1
+          for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
         }
         next[l] = i
       }
@@ -190,14 +181,9 @@ class Evaluator {
         if (seen[doc] === 0) continue
         out.docs[n] = doc
         out.scores[n] = acc[doc]!
-        if (w === 1) {
-          out.masks[n] = mask[doc]!
-          mask[doc] = 0
-        } else {
-          for (let x = 0; x < w; x++) {
-            out.masks[n * w + x] = mask[doc * w + x]!
-            mask[doc * w + x] = 0
-          }
+        for (let x = 0; x < w; x++) {
+          out.masks[n * w + x] = mask[doc * w + x]!
+          mask[doc * w + x] = 0
         }
         acc[doc] = 0
         seen[doc] = 0
@@ -216,7 +202,8 @@ class Evaluator {
     const w = this.width
     const k = lists.length
     const size = Math.min(total, this.#index.documentCount)
-    if (k === 2 && w === 1) return mergeTwo(lists[0]!, lists[1]!, size)
+    // One mask word: fold the lists two at a time, as MiniSearch folds them (each paragraph's scores still added in list order).
+    if (w === 1) return lists.reduce((merged, list) => mergeTwo(merged, list, Math.min(merged.docs.length + list.docs.length, size)))
     const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size * w) }
     const at = new Uint32Array(k)
     // The next paragraph of each list (past the end: 2^32 - 1, above every ordinal).
@@ -259,6 +246,7 @@ class Evaluator {
     const cached = cache.get(key)
     if (cached) return this.#fromCached(cached, within, word, flag)
     const N = this.#index.documentCount
+    const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
     const perField: Matches[] = []
     let restricted = false
     SEARCH_FIELDS.forEach((field, f) => {
@@ -268,28 +256,37 @@ class Evaluator {
       const to = start[id + 1]!
       if (from === to) return
       const matchingCount = to - from
-      const avgFieldLength = this.#index.avgFieldLength[f]!
+      const norms = lengthNormsFor(this.#index, f)
       const lengths = this.#index.fieldLength[f]!
       const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
+      // termResults multiplies 1 * termBoost * fieldBoost * 1 * rawScore from the left: the weight is its first three products.
+      const weight = 1 * termBoost * fieldBoost * 1
       // The postings to score: all, or (when few paragraphs are still possible) those among them.
       const postings = within && within.length * RESTRICT_SCORING < matchingCount ? postingsWithin(docs, from, to, within) : null
       if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
       const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.width) }
-      for (let i = 0; i < count; i++) {
-        const j = postings ? postings[i]! : from + i
-        const termFreq = freqs[j]!
-        const fieldLength = lengths[docs[j]!]!
-        // calcBM25Score and the weighting of termResults, written as MiniSearch writes them so every operation rounds the same way.
-        const rawScore = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
-        if (postings) out.docs[i] = docs[j]!
-        out.scores[i] = 1 * termBoost * fieldBoost * 1 * rawScore
-        out.masks[i * this.width + word] = flag
+      // calcBM25Score, written as MiniSearch writes it so every operation rounds the same way (the length norm comes from a table of the same expression).
+      if (postings) {
+        for (let i = 0; i < count; i++) {
+          const j = postings[i]!
+          const termFreq = freqs[j]!
+          const doc = docs[j]!
+          out.docs[i] = doc
+          out.scores[i] = weight * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[lengths[doc]!]!)))
+        }
+      } else {
+        for (let i = 0; i < count; i++) {
+          const termFreq = freqs[from + i]!
+          out.scores[i] = weight * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[lengths[docs[from + i]!]!]!)))
+        }
       }
+      if (this.width === 1) out.masks.fill(flag)
+      else for (let i = 0; i < count; i++) out.masks[i * this.width + word] = flag
       perField.push(out)
     })
     const result = this.#unionAll(perField)
-    if (restricted || result.docs.length < Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)) return result
+    if (restricted || result.docs.length < cacheFloor) return result
     const scored = { docs: ownSize(result.docs), scores: ownSize(result.scores) }
     cache.set(key, scored)
     return within ? this.#fromCached(scored, within, word, flag) : result
@@ -372,8 +369,8 @@ const MERGE_LISTS = 4
 
 /**
  * #merge of two lists with one mask word a paragraph (a word and its one completion or
- * correction, or a term in two fields), without the loops over lists: the same result, the
- * scores of a paragraph in both added first list first.
+ * correction, or a term in two fields; more lists fold through it two at a time), without the
+ * loops over lists: the same result, the scores of a paragraph in both added first list first.
  */
 function mergeTwo(a: Matches, b: Matches, size: number): Matches {
   const docs = new Uint32Array(size)
@@ -411,11 +408,65 @@ function mergeTwo(a: Matches, b: Matches, size: number): Matches {
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n) }
 }
 
+/**
+ * #unionAll with one mask word a paragraph (at most 32 query terms: nearly always), into zeroed
+ * accumulators that it leaves zeroed. A paragraph in some list has a mask with a bit set, so the
+ * mask itself says which paragraphs were seen.
+ */
+function unionOneWord(lists: Matches[], N: number, size: number, acc: Float64Array, mask: Uint32Array): Matches {
+  const outDocs = new Uint32Array(size)
+  const outScores = new Float64Array(size)
+  const outMasks = new Uint32Array(size)
+  const next = new Uint32Array(lists.length)
+  let n = 0
+  for (let base = 0; base < N; base += UNION_BLOCK) {
+    const end = Math.min(N, base + UNION_BLOCK)
+    for (let l = 0; l < lists.length; l++) {
+      const { docs, scores, masks } = lists[l]!
+      let i = next[l]!
+      for (; i < docs.length && docs[i]! < end; i++) {
+        const doc = docs[i]!
+        acc[doc]! += scores[i]!
+        mask[doc]! |= masks[i]!
+      }
+      next[l] = i
+    }
+    for (let doc = base; doc < end; doc++) {
+      const m = mask[doc]!
+      if (m === 0) continue
+      outDocs[n] = doc
+      outScores[n] = acc[doc]!
+      outMasks[n++] = m
+      acc[doc] = 0
+      mask[doc] = 0
+    }
+  }
+  return { docs: outDocs.subarray(0, n), scores: outScores.subarray(0, n), masks: outMasks.subarray(0, n) }
+}
+
 /** Past the end of a list in a merge. */
 const NO_DOC = 0xffffffff
 
 /** Paragraphs per block of a large union: its accumulators (13 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
+
+/** Per index and field, BM25's length norm `k * (1 - b + (b * length) / avgFieldLength)` for every length a paragraph's field has (0 … the longest). */
+const lengthNorms = new WeakMap<TermIndex, Float64Array[]>()
+
+function lengthNormsFor(index: TermIndex, field: number): Float64Array {
+  let tables = lengthNorms.get(index)
+  if (!tables) lengthNorms.set(index, (tables = []))
+  let norms = tables[field]
+  if (!norms) {
+    const lengths = index.fieldLength[field]!
+    const avgFieldLength = index.avgFieldLength[field]!
+    let longest = 0
+    for (let i = 0; i < lengths.length; i++) if (lengths[i]! > longest) longest = lengths[i]!
+    norms = tables[field] = new Float64Array(longest + 1)
+    for (let length = 0; length <= longest; length++) norms[length] = k * (1 - b + (b * length) / avgFieldLength)
+  }
+  return norms
+}
 
 /** A mask word of 1 for each paragraph, per index (never written to). */
 const ones = new WeakMap<TermIndex, Uint32Array>()
@@ -453,12 +504,28 @@ export function evaluateQuery(index: TermIndex, query: Query, options: NodeOptio
   const raw = evaluator.run(query, options, within)
   const terms = [...bits.keys()]
   // Where no paragraph matched more than one term (one-word queries), every multiplier is 1 and the scores stand as they are (often a cached array, never written to).
-  let multiple = false
-  for (let i = 0; i < raw.docs.length && !multiple && terms.length > 1; i++) multiple = bitCount(raw.masks, i * width, width) > 1
-  if (!multiple) return { docs: raw.docs, scores: raw.scores, masks: raw.masks, width, terms }
+  if (terms.length <= 1 || !someMatchedTwo(raw.masks, width)) return { docs: raw.docs, scores: raw.scores, masks: raw.masks, width, terms }
   const scores = new Float64Array(raw.docs.length)
-  for (let i = 0; i < raw.docs.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)
+  if (width === 1) {
+    // One mask word: a paragraph that matched one term keeps its score (times 1, exactly).
+    for (let i = 0; i < scores.length; i++) {
+      const m = raw.masks[i]!
+      scores[i] = (m & (m - 1)) === 0 ? raw.scores[i]! : raw.scores[i]! * bitCount(raw.masks, i, 1)
+    }
+  } else {
+    for (let i = 0; i < scores.length; i++) scores[i] = raw.scores[i]! * (bitCount(raw.masks, i * width, width) || 1)
+  }
   return { docs: raw.docs, scores, masks: raw.masks, width, terms }
+}
+
+/** True when some paragraph's mask (of `width` words) has two or more bits set. */
+function someMatchedTwo(masks: Uint32Array, width: number): boolean {
+  if (width === 1) {
+    for (let i = 0; i < masks.length; i++) if ((masks[i]! & (masks[i]! - 1)) !== 0) return true
+    return false
+  }
+  for (let i = 0; i < masks.length; i += width) if (bitCount(masks, i, width) > 1) return true
+  return false
 }
 
 /** The query terms paragraph `i` of an evaluation matched. */
