@@ -41,6 +41,12 @@ export interface Evaluation extends Matches {
  */
 const RESTRICT_SCORING = 2
 const RESTRICT_CACHED = 1
+/**
+ * A term common enough for the term cache is scored whole (and cached) unless the paragraphs still
+ * possible are fewer than 1 in this many of its postings: scoring it among a quarter of the index
+ * costs nearly as much as scoring it whole, and the next query then only looks it up.
+ */
+const SCORE_WHOLE = 16
 
 // MiniSearch's defaults (defaultBM25params).
 const k = 1.2
@@ -247,6 +253,9 @@ class Evaluator {
     if (cached) return this.#fromCached(cached, within, word, flag)
     const N = this.#index.documentCount
     const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
+    // A phrase of common words ("and the") then looks both words up among cached postings, query after query, instead of scoring them again.
+    const postingCount = this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
+    const restrictTo = within && (postingCount < cacheFloor || within.length * SCORE_WHOLE < postingCount) ? within : null
     const perField: Matches[] = []
     let restricted = false
     SEARCH_FIELDS.forEach((field, f) => {
@@ -262,7 +271,7 @@ class Evaluator {
       // termResults multiplies 1 * termBoost * fieldBoost * 1 * rawScore from the left: the weight is its first three products.
       const weight = 1 * termBoost * fieldBoost * 1
       // The postings to score: all, or (when few paragraphs are still possible) those among them.
-      const postings = within && within.length * RESTRICT_SCORING < matchingCount ? postingsWithin(docs, from, to, within) : null
+      const postings = restrictTo && restrictTo.length * RESTRICT_SCORING < matchingCount ? postingsWithin(docs, from, to, restrictTo) : null
       if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
       const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.width) }

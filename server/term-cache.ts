@@ -16,6 +16,11 @@ export class TermCache {
     this.#limit = limit
   }
 
+  /** Number of terms held. */
+  get size(): number {
+    return this.#entries.size
+  }
+
   get(key: string): { docs: Uint32Array; scores: Float64Array } | undefined {
     const hit = this.#entries.get(key)
     if (hit) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { INDEX_OPTIONS, type IndexDocument } from '../../index-build/index-options'
 import { buildTermIndex } from '../../index-build/term-index'
 import { evaluateQuery, matchedTerms } from '../../server/evaluate-query'
+import { clearTermCache, termCacheFor } from '../../server/term-cache'
 import { generatedCorpus, indexDocuments, seedCorpus } from '../support/corpora'
 
 const BOOST = { text: 1, entities: 1, title: 0.5, section: 0.5 }
@@ -75,6 +76,21 @@ describe.each([
         expect(got.docs.length).toBe(expected.size)
         got.docs.forEach((doc, i) => expect(got.scores[i], `${query} ${doc}`).toBe(expected.get(doc)))
       }
+    }
+  })
+
+  it('scores a common word whole and caches it when a quarter of the paragraphs are still possible, but not among a few', () => {
+    const every = (step: number) => Uint32Array.from({ length: Math.ceil(docs.length / step) }, (_, i) => i * step)
+    const expected = new Map(mini.search('the', { boost: BOOST }).map((r) => [r.id as number, r.score]))
+    for (const [step, cached] of [[4, 1], [docs.length, 0]] as const) {
+      clearTermCache(index)
+      const within = every(step)
+      const got = evaluateQuery(index, { combineWith: 'AND', queries: ['the'] }, { boost: BOOST }, within)
+      expect(termCacheFor(index).size, `1 in ${step}`).toBe(cached)
+      const kept = new Set(within)
+      const inside = [...got.docs.keys()].filter((i) => kept.has(got.docs[i]!))
+      expect(inside.map((i) => got.docs[i])).toEqual([...expected.keys()].filter((doc) => kept.has(doc)).sort((a, b) => a - b))
+      for (const i of inside) expect(got.scores[i]).toBe(expected.get(got.docs[i]!))
     }
   })
 
