@@ -42,9 +42,11 @@ export interface Evaluation extends Matches {
 const RESTRICT_SCORING = 2
 const RESTRICT_CACHED = 1
 /**
- * A term common enough for the term cache is scored whole (and cached) unless the paragraphs still
- * possible are fewer than 1 in this many of its postings: scoring it among a quarter of the index
- * costs nearly as much as scoring it whole, and the next query then only looks it up.
+ * A term common enough for the term cache, asked for a second time among at least 1 in this many
+ * of its postings, is scored whole and cached: scoring it among a quarter of the index costs
+ * nearly as much as scoring it whole, and the next query then only looks it up. The first time,
+ * it is scored among the paragraphs still possible (cheaper for a one-off: "and the" 130 ms
+ * instead of 227 ms with the cache cleared).
  */
 const SCORE_WHOLE = 16
 
@@ -255,7 +257,8 @@ class Evaluator {
     const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
     // A phrase of common words ("and the") then looks both words up among cached postings, query after query, instead of scoring them again.
     const postingCount = this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
-    const restrictTo = within && (postingCount < cacheFloor || within.length * SCORE_WHOLE < postingCount) ? within : null
+    const wide = within !== null && postingCount >= cacheFloor && within.length * SCORE_WHOLE >= postingCount
+    const restrictTo = wide && cache.secondAsking(key) ? null : within
     const perField: Matches[] = []
     let restricted = false
     SEARCH_FIELDS.forEach((field, f) => {

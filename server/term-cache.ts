@@ -5,12 +5,16 @@ import type { TermIndex } from '../index-build/term-index'
 export const TERM_CACHE_MIN_PARAGRAPHS = 16
 /** Bytes of cached postings per indexed paragraph (256 MB at a million paragraphs; 64 thrashed on the benchmark's 40 common words and their completions), within the 3 KB a paragraph the service may use. */
 const TERM_CACHE_BYTES_PER_PARAGRAPH = 256
+/** Keys a TermCache remembers having been asked about once. */
+const ASKED_LIMIT = 4096
 
 /** Scored postings of common terms, least recently used dropped first, bounded in bytes. Values are never changed once stored. */
 export class TermCache {
   readonly #entries = new Map<string, { docs: Uint32Array; scores: Float64Array }>()
   readonly #limit: number
   #bytes = 0
+  /** Keys asked about once by secondAsking (forgotten all at once past ASKED_LIMIT). */
+  readonly #asked = new Set<string>()
 
   constructor(limit: number) {
     this.#limit = limit
@@ -28,6 +32,14 @@ export class TermCache {
       this.#entries.set(key, hit)
     }
     return hit
+  }
+
+  /** False the first time a key is asked about, true after (a doorkeeper: work worth caching for a term asked for again). */
+  secondAsking(key: string): boolean {
+    if (this.#asked.has(key)) return true
+    if (this.#asked.size >= ASKED_LIMIT) this.#asked.clear()
+    this.#asked.add(key)
+    return false
   }
 
   set(key: string, value: { docs: Uint32Array; scores: Float64Array }): void {

@@ -16,6 +16,11 @@ describe('TermCache', () => {
     expect(['a', 'b', 'c', 'd', 'e'].map((k) => cache.get(k) !== undefined)).toEqual([true, false, true, true, true])
   })
 
+  it('tells a key asked about before from one asked the first time', () => {
+    const cache = new TermCache(12 * 100)
+    expect([cache.secondAsking('a'), cache.secondAsking('b'), cache.secondAsking('a'), cache.secondAsking('a')]).toEqual([false, false, true, true])
+  })
+
   it('does not keep an entry larger than a quarter of its limit', () => {
     const cache = new TermCache(12 * 100)
     cache.set('big', entry(26))
