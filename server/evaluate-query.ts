@@ -255,7 +255,7 @@ class Evaluator {
     if (cached) return this.#fromCached(cached, within, word, flag)
     const N = this.#index.documentCount
     const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
-    // A phrase of common words ("and the") then looks both words up among cached postings, query after query, instead of scoring them again.
+    // A common word asked for again among much of the index (a phrase of common words: "and the") is scored whole and cached (SCORE_WHOLE), so later queries look it up.
     const postingCount = this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
     const wide = within !== null && postingCount >= cacheFloor && within.length * SCORE_WHOLE >= postingCount
     const restrictTo = wide && cache.secondAsking(key) ? null : within
