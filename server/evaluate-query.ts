@@ -111,7 +111,7 @@ class Evaluator {
   #bound(part: Part): number {
     if ('term' in part) {
       const id = termIdOf(this.#index, part.term)
-      return id < 0 ? 0 : this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
+      return id < 0 ? 0 : postingCount(this.#index, id)
     }
     const { parts, combineWith } = this.#parts(part.query, part.options)
     const bounds = parts.map((p) => this.#bound(p))
@@ -163,7 +163,7 @@ class Evaluator {
     const total = nonEmpty.reduce((sum, l) => sum + l.docs.length, 0)
     if (total < N / 16 || nonEmpty.length <= MERGE_LISTS) return this.#merge(nonEmpty, total)
     const w = this.width
-    const { acc, seen, mask } = scratchFor(this.#index, w)
+    const { acc, mask } = scratchFor(this.#index, w)
     // At most every paragraph once, however many lists name it.
     const size = Math.min(total, N)
     if (w === 1) return unionOneWord(nonEmpty, N, size, acc, mask)
@@ -180,13 +180,15 @@ class Evaluator {
         for (; i < docs.length && docs[i]! < end; i++) {
           const doc = docs[i]!
           acc[doc]! += scores[i]!
-          seen[doc] = 1
           for (let x = 0; x < w; x++) mask[doc * w + x]! |= masks[i * w + x]!
         }
         next[l] = i
       }
       for (let doc = base; doc < end; doc++) {
-        if (seen[doc] === 0) continue
+        // A paragraph in some list has a bit set in one of its mask words.
+        let seen = 0
+        for (let x = 0; x < w; x++) seen |= mask[doc * w + x]!
+        if (seen === 0) continue
         out.docs[n] = doc
         out.scores[n] = acc[doc]!
         for (let x = 0; x < w; x++) {
@@ -194,7 +196,6 @@ class Evaluator {
           mask[doc * w + x] = 0
         }
         acc[doc] = 0
-        seen[doc] = 0
         n++
       }
     }
@@ -256,8 +257,8 @@ class Evaluator {
     const N = this.#index.documentCount
     const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
     // A common word asked for again among much of the index (a phrase of common words: "and the") is scored whole and cached (SCORE_WHOLE), so later queries look it up.
-    const postingCount = this.#index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
-    const wide = within !== null && postingCount >= cacheFloor && within.length * SCORE_WHOLE >= postingCount
+    const postings = within === null ? 0 : postingCount(this.#index, id)
+    const wide = within !== null && postings >= cacheFloor && within.length * SCORE_WHOLE >= postings
     const restrictTo = wide && cache.secondAsking(key) ? null : within
     const perField: Matches[] = []
     let restricted = false
@@ -459,7 +460,7 @@ function unionOneWord(lists: Matches[], N: number, size: number, acc: Float64Arr
 /** Past the end of a list in a merge. */
 const NO_DOC = 0xffffffff
 
-/** Paragraphs per block of a large union: its accumulators (13 bytes a paragraph for one mask word) fit in a core's cache. */
+/** Paragraphs per block of a large union: its accumulators (12 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
 
 /** Per index and field, BM25's length norm `k * (1 - b + (b * length) / avgFieldLength)` for every length a paragraph's field has (0 … the longest). */
@@ -480,6 +481,11 @@ function lengthNormsFor(index: TermIndex, field: number): Float64Array {
   return norms
 }
 
+/** Postings of a term in all fields together. */
+function postingCount(index: TermIndex, id: number): number {
+  return index.fields.reduce((sum, f) => sum + f.start[id + 1]! - f.start[id]!, 0)
+}
+
 /** A mask word of 1 for each paragraph, per index (never written to). */
 const ones = new WeakMap<TermIndex, Uint32Array>()
 
@@ -490,12 +496,12 @@ function onesFor(index: TermIndex): Uint32Array {
 }
 
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */
-const scratches = new WeakMap<TermIndex, { acc: Float64Array; seen: Uint8Array; mask: Uint32Array }>()
+const scratches = new WeakMap<TermIndex, { acc: Float64Array; mask: Uint32Array }>()
 
-function scratchFor(index: TermIndex, width: number): { acc: Float64Array; seen: Uint8Array; mask: Uint32Array } {
+function scratchFor(index: TermIndex, width: number): { acc: Float64Array; mask: Uint32Array } {
   const N = index.documentCount
   let scratch = scratches.get(index)
-  if (!scratch) scratches.set(index, (scratch = { acc: new Float64Array(N), seen: new Uint8Array(N), mask: new Uint32Array(N) }))
+  if (!scratch) scratches.set(index, (scratch = { acc: new Float64Array(N), mask: new Uint32Array(N) }))
   if (scratch.mask.length < N * width) scratch.mask = new Uint32Array(N * width)
   return scratch
 }

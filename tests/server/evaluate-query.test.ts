@@ -96,6 +96,28 @@ describe.each([
     }
   })
 
+  it('unites more than 32 terms (two mask words) exactly, a paragraph matching only the last term included', () => {
+    // 'the' after the 40 rarest other words takes a bit in the second mask word, and many paragraphs match it alone.
+    const rarest = words
+      .filter((w) => w.toLowerCase() !== 'the')
+      .map((w) => ({ w, n: mini.search(w, { boost: BOOST }).length }))
+      .filter(({ n }) => n > 0)
+      .sort((a, b) => a.n - b.n)
+      .slice(0, 40)
+    const query = `${rarest.map(({ w }) => w).join(' ')} the`
+    const expected = mini.search(query, { boost: BOOST, combineWith: 'OR' })
+    const theAlone = expected.filter((r) => r.terms.length === 1 && r.terms[0] === 'the')
+    expect(theAlone.length).toBeGreaterThan(docs.length / 16)
+    const got = evaluateQuery(index, { combineWith: 'OR', queries: [query] }, { boost: BOOST })
+    expect(got.width).toBe(2)
+    const byId = new Map(expected.map((r) => [r.id as number, r]))
+    expect([...got.docs]).toEqual([...byId.keys()].sort((a, b) => a - b))
+    got.docs.forEach((doc, i) => {
+      expect(got.scores[i]).toBe(byId.get(doc)!.score)
+      expect(matchedTerms(got, i).sort()).toEqual([...byId.get(doc)!.terms].sort())
+    })
+  })
+
   it('scores a rare word ANDed with a common word already in the term cache exactly (the cached postings cut to the rare word)', () => {
     const common = 'the'
     evaluateQuery(index, { combineWith: 'AND', queries: [common] }, { boost: BOOST })
