@@ -16,17 +16,24 @@ export interface Facets {
 }
 
 /**
- * The smallest count a value needs to be among the `limit` most frequent (at least 1): the
- * `limit`-th highest count, found with a min-heap of `limit` counts in one pass over the counts.
+ * The codes of every value that can be among the `limit` most frequent: those whose count (above
+ * 0) reaches the `limit`-th highest, in code order. One pass: a min-heap holds the `limit`
+ * highest counts seen so far, and a code is kept while its count reaches the heap's least (which
+ * only rises), then the kept are held to the final least.
  */
-export function listFloor(counts: Uint32Array, limit: number): number {
-  if (limit <= 0) return Number.POSITIVE_INFINITY
-  if (limit > counts.length) return 1
+export function topCodes(counts: Uint32Array, limit: number): number[] {
+  const kept: number[] = []
+  if (limit <= 0) return kept
+  if (limit >= counts.length) {
+    for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) kept.push(code)
+    return kept
+  }
   const heap = new Uint32Array(limit)
   let size = 0
   for (let code = 0; code < counts.length; code++) {
     const c = counts[code]!
-    if (c === 0 || (size === limit && c <= heap[0]!)) continue
+    if (c === 0 || (size === limit && c < heap[0]!)) continue
+    kept.push(code)
     if (size < limit) {
       let at = size++
       heap[at] = c
@@ -37,6 +44,7 @@ export function listFloor(counts: Uint32Array, limit: number): number {
       }
       continue
     }
+    if (c === heap[0]) continue
     heap[0] = c
     for (let at = 0; ; ) {
       const l = 2 * at + 1
@@ -49,20 +57,26 @@ export function listFloor(counts: Uint32Array, limit: number): number {
       at = low
     }
   }
-  return size < limit ? 1 : heap[0]!
+  const floor = size < limit ? 1 : heap[0]!
+  let n = 0
+  for (const code of kept) if (counts[code]! >= floor) kept[n++] = code
+  kept.length = n
+  return kept
 }
 
 /** Values with a count above 0 (the `limit` most frequent), plus every selected one; most hits first, then by name. */
-function list(names: string[], counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
-  // Only values at or above the limit-th highest count can be listed (besides selected ones): find that count on the numbers alone.
-  const floor = listFloor(counts, limit)
+function list(names: string[], codeOf: ReadonlyMap<string, number>, counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
+  const codes = topCodes(counts, limit)
+  const out: FacetValue[] = codes.map((code) => ({ value: names[code]!, count: counts[code]! }))
   const chosen = new Set(selected)
-  const out: FacetValue[] = []
-  for (let code = 0; code < names.length; code++) {
-    if (counts[code]! >= floor || (chosen.size > 0 && chosen.has(names[code]!))) out.push({ value: names[code]!, count: counts[code]! })
+  if (chosen.size > 0) {
+    const listed = new Set(codes)
+    for (const value of chosen) {
+      const code = codeOf.get(value)
+      if (code === undefined) out.push({ value, count: 0 })
+      else if (!listed.has(code)) out.push({ value, count: counts[code]! })
+    }
   }
-  const listed = new Set(out.map((v) => v.value))
-  for (const value of chosen) if (!listed.has(value)) out.push({ value, count: 0 })
   out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
   return out.length <= limit ? out : out.filter((v, i) => i < limit || chosen.has(v.value))
 }
@@ -79,8 +93,8 @@ export function facetLists(
   limit = FACET_LIMIT,
 ): Facets {
   return {
-    outlet: list(ctx.outlet.names, counts.outlet, selected.outlet, limit),
-    actor: list(ctx.actor.names, counts.actor, selected.actor, limit).map((v) => ({ ...v, type: index.entityByName.get(v.value)?.type ?? null })),
-    region: list(ctx.region.names, counts.region, selected.region, limit).map((v) => ({ ...v, parent: index.entityByName.get(v.value)?.parent ?? null })),
+    outlet: list(ctx.outlet.names, ctx.outlet.codeOf, counts.outlet, selected.outlet, limit),
+    actor: list(ctx.actor.names, ctx.actor.codeOf, counts.actor, selected.actor, limit).map(({ value, count }) => ({ value, count, type: index.entityByName.get(value)?.type ?? null })),
+    region: list(ctx.region.names, ctx.region.codeOf, counts.region, selected.region, limit).map(({ value, count }) => ({ value, count, parent: index.entityByName.get(value)?.parent ?? null })),
   }
 }
