@@ -58,3 +58,14 @@ export const SPELLING_VARIANTS: ReadonlyMap<string, string> = expandVariants(var
 export function americanSpelling(word: string): string {
   return SPELLING_VARIANTS.get(word) ?? word
 }
+
+let britishByAmerican: Map<string, string[]> | null = null
+
+/** The British spellings that americanSpelling turns into `word` (none for most words). */
+export function britishSpellings(word: string): readonly string[] {
+  if (britishByAmerican === null) {
+    britishByAmerican = new Map()
+    for (const [uk, us] of SPELLING_VARIANTS) britishByAmerican.set(us, [...(britishByAmerican.get(us) ?? []), uk])
+  }
+  return britishByAmerican.get(word) ?? []
+}
