@@ -83,7 +83,7 @@ export function searchAnswer(
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       hits,
       facets,
-      timeline: timeline(outcome.dates, outcome.undated),
+      timeline: timeline(outcome.days, outcome.dayCounts),
     },
     outcome,
     query,

@@ -43,9 +43,10 @@ export interface SearchOutcome {
   actorCounts: Uint32Array
   /** Counts per region code (places inside a region count for it) over the hits. */
   regionCounts: Uint32Array
-  /** Hits per article date key (YYYYMMDD), and hits with no date. */
-  dates: Map<number, number>
-  undated: number
+  /** Hits per day index: 0 for hits with no article date, k for those dated `days[k - 1]`. */
+  dayCounts: Uint32Array
+  /** The distinct article dates (YYYYMMDD), ascending. */
+  days: Uint32Array
   /** The order used. */
   sort: 'relevance' | 'date'
 }
@@ -264,8 +265,6 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     const terms = candidates.termsOf(order[i]!)
     if (terms.length > 0) matched.set(ordinals[order[i]!]!, terms)
   }
-  const dates = new Map<number, number>()
-  counts.day.forEach((count, k) => k > 0 && count > 0 && dates.set(ctx.days[k - 1]!, count))
   const outOrdinals = new Uint32Array(order.length)
   const outScores = new Float64Array(order.length)
   for (let i = 0; i < order.length; i++) {
@@ -280,8 +279,8 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     outletCounts: counts.outlet,
     actorCounts: counts.actor,
     regionCounts: counts.region,
-    dates,
-    undated: counts.day[0]!,
+    dayCounts: counts.day,
+    days,
     sort,
   }
 }
