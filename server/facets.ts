@@ -19,9 +19,12 @@ export interface Facets {
  * The codes of every value that can be among the `limit` most frequent: those whose count (above
  * 0) reaches the `limit`-th highest, in code order. One pass: a min-heap holds the `limit`
  * highest counts seen so far, and a code is kept while its count reaches the heap's least (which
- * only rises), then the kept are held to the final least.
+ * only rises), then the kept are held to the final least. With `byCode` (a FacetColumn's: code c
+ * has byCode[c + 1] - byCode[c] paragraphs, a number that never rises with c, and its count
+ * cannot exceed it) the pass stops at the first code whose paragraphs fall short of the least:
+ * no later code can reach it (most of the 47,876 actors of a million paragraphs have one).
  */
-export function topCodes(counts: Uint32Array, limit: number): number[] {
+export function topCodes(counts: Uint32Array, limit: number, byCode?: Uint32Array): number[] {
   const kept: number[] = []
   if (limit <= 0) return kept
   if (limit >= counts.length) {
@@ -32,7 +35,11 @@ export function topCodes(counts: Uint32Array, limit: number): number[] {
   let size = 0
   for (let code = 0; code < counts.length; code++) {
     const c = counts[code]!
-    if (c === 0 || (size === limit && c < heap[0]!)) continue
+    if (size === limit && c < heap[0]!) {
+      if (byCode !== undefined && byCode[code + 1]! - byCode[code]! < heap[0]!) break
+      continue
+    }
+    if (c === 0) continue
     kept.push(code)
     if (size < limit) {
       let at = size++
@@ -65,8 +72,8 @@ export function topCodes(counts: Uint32Array, limit: number): number[] {
 }
 
 /** Values with a count above 0 (the `limit` most frequent), plus every selected one; most hits first, then by name. */
-function list(names: string[], codeOf: ReadonlyMap<string, number>, counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
-  const codes = topCodes(counts, limit)
+function list({ names, codeOf, byCode }: { names: string[]; codeOf: ReadonlyMap<string, number>; byCode?: Uint32Array }, counts: Uint32Array, selected: string[], limit: number): FacetValue[] {
+  const codes = topCodes(counts, limit, byCode)
   const out: FacetValue[] = codes.map((code) => ({ value: names[code]!, count: counts[code]! }))
   const chosen = new Set(selected)
   if (chosen.size > 0) {
@@ -93,8 +100,8 @@ export function facetLists(
   limit = FACET_LIMIT,
 ): Facets {
   return {
-    outlet: list(ctx.outlet.names, ctx.outlet.codeOf, counts.outlet, selected.outlet, limit),
-    actor: list(ctx.actor.names, ctx.actor.codeOf, counts.actor, selected.actor, limit).map(({ value, count }) => ({ value, count, type: index.entityByName.get(value)?.type ?? null })),
-    region: list(ctx.region.names, ctx.region.codeOf, counts.region, selected.region, limit).map(({ value, count }) => ({ value, count, parent: index.entityByName.get(value)?.parent ?? null })),
+    outlet: list(ctx.outlet, counts.outlet, selected.outlet, limit),
+    actor: list(ctx.actor, counts.actor, selected.actor, limit).map(({ value, count }) => ({ value, count, type: index.entityByName.get(value)?.type ?? null })),
+    region: list(ctx.region, counts.region, selected.region, limit).map(({ value, count }) => ({ value, count, parent: index.entityByName.get(value)?.parent ?? null })),
   }
 }

@@ -32,4 +32,18 @@ describe('topCodes', () => {
       expect(topCodes(counts, limit)).toEqual(topCodesBySorting(counts, limit))
     }
   })
+
+  it('gives the same codes when told how many paragraphs each code has (never rising with the code), which can end the pass early', () => {
+    // Code 2 has 3 paragraphs, below the least of the top 2 (4): codes 2 and 3 cannot reach it.
+    expect(topCodes(Uint32Array.from([9, 4, 3, 1]), 2, Uint32Array.from([0, 9, 15, 18, 19]))).toEqual([0, 1])
+    let seed = 9
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
+    for (let round = 0; round < 300; round++) {
+      const paragraphs = Array.from({ length: Math.floor(rand() * 400) }, () => Math.floor(rand() ** 4 * 60)).sort((a, b) => b - a)
+      const byCode = Uint32Array.from([0, ...paragraphs.map((_, c) => paragraphs.slice(0, c + 1).reduce((a, b) => a + b, 0))])
+      const counts = Uint32Array.from(paragraphs, (n) => (rand() < 0.5 ? 0 : Math.floor(rand() * (n + 1))))
+      const limit = 1 + Math.floor(rand() * 120)
+      expect(topCodes(counts, limit, byCode)).toEqual(topCodesBySorting(counts, limit))
+    }
+  })
 })
