@@ -15,6 +15,24 @@ export interface FacetColumn {
   ordinals: Uint32Array
 }
 
+/** Entries a paragraph has in FacetRows.wide: 16 two-byte entries are 32 bytes, so a wide row never straddles two cache lines. */
+export const WIDE_ROW = 16
+/** Slots a wide row holds in place when the rest spill (its last two entries then say where). */
+export const WIDE_IN_PLACE_WHEN_SPILLED = WIDE_ROW - 3
+
+/**
+ * The rows again, each in WIDE_ROW entries at data[p * WIDE_ROW], so that a scattered hit's row is
+ * found without first reading its offset (a read into another 4 MB at a million paragraphs): its
+ * slot count n, then, when n < WIDE_ROW, its slots; otherwise its first WIDE_IN_PLACE_WHEN_SPILLED
+ * slots, and in its last two entries the offset (low 16 bits, then high) in `spill` of the rest.
+ * Only scattered hits read them: streaming dense hits, the narrow rows' fewer bytes win.
+ */
+export interface WideRows {
+  data: Uint16Array | Uint32Array
+  /** Slots of the rows too long for their entries, back to back. */
+  spill: Uint16Array | Uint32Array
+}
+
 /**
  * Every facet code of each paragraph side by side, as slots of one counts array, so that counting
  * a hit is one short loop over one short stretch of memory: paragraph p's row is data[at[p]] …
@@ -26,6 +44,8 @@ export interface FacetColumn {
 export interface FacetRows {
   at: Uint32Array
   data: Uint16Array | Uint32Array
+  /** The same rows, one width each, for scattered hits. */
+  wide: WideRows
   /** First slot of the days (day index 0, undated, included), of the actors and of the regions; slots in all. */
   dayBase: number
   actorBase: number
@@ -138,7 +158,45 @@ export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { o
     for (let k = regions.offsets[p]!; k < regions.offsets[p + 1]!; k++) data[w++] = slot(regions.values[k]!, regionBase, sizes.regions)
   }
   at[n] = w
-  return { at, data, dayBase, actorBase, regionBase, slots }
+  return { at, data, wide: wideRows(at, data), dayBase, actorBase, regionBase, slots }
+}
+
+/** The wide form of rows given by offsets and slots. */
+function wideRows(at: Uint32Array, rows: Uint16Array | Uint32Array): WideRows {
+  const n = at.length - 1
+  let spilled = 0
+  let longest = 0
+  for (let p = 0; p < n; p++) {
+    const count = at[p + 1]! - at[p]!
+    longest = Math.max(longest, count)
+    if (count >= WIDE_ROW) spilled += count - WIDE_IN_PLACE_WHEN_SPILLED
+  }
+  const Entries = rows instanceof Uint16Array && longest < 0x10000 ? Uint16Array : Uint32Array
+  const data = new Entries(n * WIDE_ROW)
+  const spill = new Entries(spilled)
+  let spillAt = 0
+  for (let p = 0; p < n; p++) {
+    const from = at[p]!
+    const count = at[p + 1]! - from
+    const b = p * WIDE_ROW
+    data[b] = count
+    const inPlace = count < WIDE_ROW ? count : WIDE_IN_PLACE_WHEN_SPILLED
+    for (let k = 0; k < inPlace; k++) data[b + 1 + k] = rows[from + k]!
+    if (inPlace === count) continue
+    data[b + WIDE_ROW - 2] = spillAt % 0x10000
+    data[b + WIDE_ROW - 1] = Math.floor(spillAt / 0x10000)
+    for (let k = inPlace; k < count; k++) spill[spillAt++] = rows[from + k]!
+  }
+  return { data, spill }
+}
+
+/** Every slot of paragraph p's wide row, in order (for tests: counting reads rows in place). */
+export function wideRowSlots({ wide: { data, spill } }: FacetRows, p: number): number[] {
+  const b = p * WIDE_ROW
+  const n = data[b]!
+  if (n < WIDE_ROW) return [...data.subarray(b + 1, b + 1 + n)]
+  const at = data[b + WIDE_ROW - 2]! + data[b + WIDE_ROW - 1]! * 0x10000
+  return [...data.subarray(b + 1, b + 1 + WIDE_IN_PLACE_WHEN_SPILLED), ...spill.subarray(at, at + n - WIDE_IN_PLACE_WHEN_SPILLED)]
 }
 
 /** The search context of an index, built on first use and kept as long as the index is. */

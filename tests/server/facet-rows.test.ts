@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { countAll, countByComplement, emptyCounts, filterAndCount } from '../../server/count-hits'
-import { facetRows } from '../../server/search-context'
+import { facetRows, WIDE_ROW, wideRowSlots } from '../../server/search-context'
 
 /** Compressed rows of per-paragraph codes. */
 const csr = (rows: number[][]) => {
@@ -38,6 +38,21 @@ describe('facetRows', () => {
     })
   }
 
+  it('keeps each row again in one width, the slots of long rows spilling past the first 65,536', () => {
+    const n = 20_000
+    const codes = WIDE_ROW + 10
+    // Row p has (p * 7) % codes actors: short rows, rows that just fit and rows that spill.
+    const actors = Array.from({ length: n }, (_, p) => Array.from({ length: (p * 7) % codes }, (_, a) => (a + p) % codes))
+    const rows = facetRows(new Uint32Array(n), Uint32Array.from({ length: n }, (_, p) => p % 3), csr(actors), csr(actors.map(() => [])), { outlets: 1, days: 3, actors: codes, regions: 0 })
+    expect(rows.wide.spill.length).toBeGreaterThan(0x10000)
+    for (const p of [0, 1, 2, 3, 5, 1000, n - 2, n - 1]) expect(wideRowSlots(rows, p)).toEqual([...rows.data.subarray(rows.at[p]!, rows.at[p + 1]!)])
+    // One scattered hit is counted from its wide row, spilled slots included.
+    const long = actors.findLastIndex((list) => list.length === codes - 1)
+    const counts = emptyCounts(rows)
+    countAll(Uint32Array.from([long]), rows, counts, new Uint32Array(1))
+    expect([...counts.actor]).toEqual(Array.from({ length: codes }, (_, a) => (actors[long]!.includes(a) ? 1 : 0)))
+  })
+
   it('refuses a code outside its kind, which would count as another kind', () => {
     expect(() => facetRows(outlets, days, csr([[0], [], [4]]), csr([[], [], []]), { outlets: 2, days: 6, actors: 4, regions: 1 })).toThrow(/code 4 is not below 4/)
   })
@@ -49,21 +64,28 @@ describe('countByComplement and countAll', () => {
     fc.record({
       outlet: fc.nat(3),
       day: fc.nat(6),
-      actors: fc.uniqueArray(fc.nat(9), { maxLength: 4 }),
+      // Up to 2 + 20 + 3 slots: some rows spill past WIDE_ROW.
+      actors: fc.uniqueArray(fc.nat(29), { maxLength: 20 }),
       regions: fc.uniqueArray(fc.nat(5), { maxLength: 3 }),
     }),
     { minLength: 1, maxLength: 60 },
   )
-  const sizes = { outlets: 4, days: 7, actors: 10, regions: 6 }
+  const sizes = { outlets: 4, days: 7, actors: 30, regions: 6 }
+  /** The paragraphs' facet rows, after 2,000 empty paragraphs when `padded` (so that up to 60 hits are scattered: fewer than 1 in 32, counted from the wide rows). */
+  const rowsOf = (ps: { outlet: number; day: number; actors: number[]; regions: number[] }[], padded: boolean) => {
+    const all = padded ? [...ps, ...Array.from({ length: 2000 }, () => ({ outlet: 0, day: 0, actors: [], regions: [] }))] : ps
+    return facetRows(Uint32Array.from(all, (p) => p.outlet), Uint32Array.from(all, (p) => p.day), csr(all.map((p) => p.actors)), csr(all.map((p) => p.regions)), sizes)
+  }
   const open = { firstDay: 1, lastDay: 6, dateLimited: false, excluded: null, tagged: null, outletAllowed: Uint8Array.from([1, 1, 1, 1]) }
 
   it('count exactly what filterAndCount counts under an open filter (from the whole index less the paragraphs missed, or hit by hit)', () => {
     fc.assert(
-      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (ps, isHit) => {
-        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)), sizes)
+      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), fc.boolean(), (ps, isHit, padded) => {
+        const rows = rowsOf(ps, padded)
         const zero = () => emptyCounts(rows)
         const everyone = zero()
-        const positions = filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, everyone)
+        const every = Uint32Array.from({ length: rows.at.length - 1 }, (_, i) => i)
+        const positions = filterAndCount(every, rows, open, everyone)
         const hits = Uint32Array.from(ps.keys()).filter((p) => isHit[p])
         const expected = zero()
         const kept = filterAndCount(hits, rows, open, expected)
@@ -76,7 +98,7 @@ describe('countByComplement and countAll', () => {
         expect(direct).toEqual(expected)
         // The whole index's counts are left as they were.
         const again = zero()
-        filterAndCount(Uint32Array.from(ps, (_, i) => i), rows, open, again)
+        filterAndCount(every, rows, open, again)
         expect(everyone).toEqual(again)
       }),
       { numRuns: 300 },
@@ -93,8 +115,8 @@ describe('countByComplement and countAll', () => {
       tagged: fc.option(fc.array(fc.boolean(), { minLength: 60, maxLength: 60 })),
     })
     fc.assert(
-      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), filters, (ps, isHit, f) => {
-        const rows = facetRows(Uint32Array.from(ps, (p) => p.outlet), Uint32Array.from(ps, (p) => p.day), csr(ps.map((p) => p.actors)), csr(ps.map((p) => p.regions)), sizes)
+      fc.property(paragraphs, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), filters, fc.boolean(), (ps, isHit, f, padded) => {
+        const rows = rowsOf(ps, padded)
         const hits = Uint32Array.from(ps.keys()).filter((p) => isHit[p])
         const lastDay = f.firstDay + f.span
         const filter = {
@@ -108,7 +130,7 @@ describe('countByComplement and countAll', () => {
         const counts = emptyCounts(rows)
         const kept = filterAndCount(hits, rows, filter, counts)
         // The definition: outlets count every hit passing all but the outlet filter; the rest count the hits kept.
-        const plain = { outlet: new Array(4).fill(0), day: new Array(7).fill(0), actor: new Array(10).fill(0), region: new Array(6).fill(0) }
+        const plain = { outlet: new Array(4).fill(0), day: new Array(7).fill(0), actor: new Array(30).fill(0), region: new Array(6).fill(0) }
         const expectedKept: number[] = []
         hits.forEach((p, i) => {
           const para = ps[p]!
