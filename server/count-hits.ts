@@ -3,7 +3,7 @@ import { type FacetRows, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } from './search-c
 
 /** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
 const SPARSE_FRACTION = 8
-/** Hits fewer than 1 in this many paragraphs are counted from the wide rows (measured at 1M: 20–27% faster for 10,000–22,000 hits, slower from ~57,000). */
+/** Hits fewer than 1 in this many paragraphs are counted from the wide rows (measured at 1M: 16–27% faster for 10,000–22,000 hits; one width for every list was slower from ~57,000). */
 const WIDE_FRACTION = 32
 
 /** What a hit must satisfy. */
