@@ -30,7 +30,7 @@ export function tokenizeByPattern(text: string): string[] {
 }
 
 /** ASCII letter or digit. */
-export const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 /**
  * Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a
@@ -43,7 +43,7 @@ export function tokenize(text: string): string[] {
   let start = -1
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (isAsciiAlnum(c)) {
+    if (isAlnum(c)) {
       if (start < 0) start = i
       continue
     }
@@ -54,7 +54,7 @@ export function tokenize(text: string): string[] {
     // "'s" or "'S" before a non-word character (\b: "_" is a word character there) or the end is dropped.
     if (c === 39 && (text.charCodeAt(i + 1) | 32) === 115) {
       const after = text.charCodeAt(i + 2)
-      if (i + 2 >= text.length || !(isAsciiAlnum(after) || after === 95)) i++
+      if (i + 2 >= text.length || !(isAlnum(after) || after === 95)) i++
     }
   }
   if (start >= 0) out.push(text.slice(start))

@@ -1,5 +1,6 @@
 // Builds a paragraph's highlight: the text HTML-escaped, with every matched word (exact, fuzzy, prefix or alias match) wrapped in <mark>, and no other markup.
-import { isAsciiAlnum, normaliseTerm } from '../index-build/index-options'
+import { wordCharAt } from '../index-build/entities/name-tokens'
+import { normaliseTerm } from '../index-build/index-options'
 import { britishSpellings } from '../index-build/spelling'
 import type { Mention } from '../index-build/types'
 
@@ -25,8 +26,6 @@ function asciiWordLengths(terms: ReadonlySet<string>): Set<number> {
   return lengths
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
-
 /**
  * Ranges of the words of `text` (WORD's matches) whose index term is in `matched`, scanned by
  * hand: an all-ASCII word is normalised only when its length can match (most words of a paragraph
@@ -37,29 +36,24 @@ function matchedWords(text: string, matched: ReadonlySet<string>, ranges: [numbe
   let start = -1
   let ascii = true
   for (let i = 0; i <= text.length; ) {
-    const c = i < text.length ? text.charCodeAt(i) : 32
-    let width = 1
-    let inWord: boolean
-    if (c < 128) inWord = isAsciiAlnum(c)
-    else {
-      const point = text.codePointAt(i)!
-      width = point > 0xffff ? 2 : 1
-      inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(point))
-    }
-    if (inWord) {
+    const width = wordCharAt(text, i)
+    if (width > 0) {
       if (start < 0) {
         start = i
         ascii = true
       }
-      if (c >= 128) ascii = false
-    } else if (start >= 0) {
+      if (text.charCodeAt(i) >= 128) ascii = false
+      i += width
+      continue
+    }
+    if (start >= 0) {
       if (!ascii || lengths.has(i - start)) {
         const term = normaliseTerm(text.slice(start, i))
         if (term && matched.has(term)) ranges.push([start, i])
       }
       start = -1
     }
-    i += width
+    i++
   }
 }
 

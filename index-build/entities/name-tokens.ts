@@ -36,8 +36,8 @@ export function tokensByPattern(text: string): Token[] {
 /** Whether each non-ASCII code point seen is a letter or digit (\p{L} or \p{N}). */
 const wordCodePoint = new Map<number, boolean>()
 
-/** Code units taken by the letter or digit at `i` (2 for one outside the BMP), or 0 when there is none. */
-function wordCharAt(text: string, i: number): number {
+/** Code units taken by the letter or digit (\p{L} or \p{N}) at `i` (2 for one outside the BMP), or 0 when there is none (past the end too). */
+export function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i)
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
   if (Number.isNaN(c)) return 0
