@@ -1,5 +1,5 @@
 // Filters candidate hits by date, exclusion, tags and outlet, and counts every facet value over those that pass, in one pass over their facet rows.
-import { type FacetRows, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } from './search-context'
+import { type FacetRows, spillOffset, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } from './search-context'
 
 /** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
 const SPARSE_FRACTION = 8
@@ -43,7 +43,7 @@ function addWideRow(all: Uint32Array, data: Uint16Array | Uint32Array, spill: Ui
     return
   }
   for (let k = b + 1 + from, end = b + 1 + WIDE_IN_PLACE_WHEN_SPILLED; k < end; k++) all[data[k]!]!++
-  const at = data[b + WIDE_ROW - 2]! + data[b + WIDE_ROW - 1]! * 0x10000
+  const at = spillOffset(data, b)
   for (let k = at, end = at + n - WIDE_IN_PLACE_WHEN_SPILLED; k < end; k++) all[spill[k]!]!++
 }
 

@@ -190,12 +190,17 @@ function wideRows(at: Uint32Array, rows: Uint16Array | Uint32Array): WideRows {
   return { data, spill }
 }
 
+/** Where the spilled slots of the wide row at entry `b` start in `spill` (for a row of WIDE_ROW slots or more). */
+export function spillOffset(data: Uint16Array | Uint32Array, b: number): number {
+  return data[b + WIDE_ROW - 2]! + data[b + WIDE_ROW - 1]! * 0x10000
+}
+
 /** Every slot of paragraph p's wide row, in order (for tests: counting reads rows in place). */
 export function wideRowSlots({ wide: { data, spill } }: FacetRows, p: number): number[] {
   const b = p * WIDE_ROW
   const n = data[b]!
   if (n < WIDE_ROW) return [...data.subarray(b + 1, b + 1 + n)]
-  const at = data[b + WIDE_ROW - 2]! + data[b + WIDE_ROW - 1]! * 0x10000
+  const at = spillOffset(data, b)
   return [...data.subarray(b + 1, b + 1 + WIDE_IN_PLACE_WHEN_SPILLED), ...spill.subarray(at, at + n - WIDE_IN_PLACE_WHEN_SPILLED)]
 }
 
