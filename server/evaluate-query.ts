@@ -257,8 +257,8 @@ class Evaluator {
     const N = this.#index.documentCount
     const cacheFloor = Math.max(TERM_CACHE_MIN_PARAGRAPHS, N / 64)
     // A common word asked for again among much of the index (a phrase of common words: "and the") is scored whole and cached (SCORE_WHOLE), so later queries look it up.
-    const postings = within === null ? 0 : postingCount(this.#index, id)
-    const wide = within !== null && postings >= cacheFloor && within.length * SCORE_WHOLE >= postings
+    const termPostings = within === null ? 0 : postingCount(this.#index, id)
+    const wide = within !== null && termPostings >= cacheFloor && within.length * SCORE_WHOLE >= termPostings
     const restrictTo = wide && cache.secondAsking(key) ? null : within
     const perField: Matches[] = []
     let restricted = false
