@@ -1,5 +1,5 @@
 // Builds a paragraph's highlight: the text HTML-escaped, with every matched word (exact, fuzzy, prefix or alias match) wrapped in <mark>, and no other markup.
-import { wordCharAt } from '../index-build/entities/name-tokens'
+import { wordCharAt } from '../index-build/word-characters'
 import { normaliseTerm } from '../index-build/index-options'
 import { britishSpellings } from '../index-build/spelling'
 import type { Mention } from '../index-build/types'

@@ -1,4 +1,6 @@
 // Splits text into the word tokens entity names are matched on, with offsets: "U.S." → "U.S", "Lavrov’s" → "Lavrov", and hyphens separate ("Asia-Pacific" = "Asia Pacific").
+import { CodeUnits } from '../code-units'
+import { wordUnitsAt } from '../word-characters'
 
 /** A word of the text and where it is: [start, end) offsets. */
 export interface Token {
@@ -11,7 +13,6 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu
-const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 /** True for a word ending in a possessive 's or ’s. */
 function possessive(word: string): boolean {
@@ -33,25 +34,16 @@ export function tokensByPattern(text: string): Token[] {
   return tokens
 }
 
-/** Whether each non-ASCII code point seen is a letter or digit (\p{L} or \p{N}). */
-const wordCodePoint = new Map<number, boolean>()
-
-/** Code units taken by the letter or digit (\p{L} or \p{N}) at `i` (2 for one outside the BMP), or 0 when there is none (past the end too). */
-export function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i)
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
-  if (Number.isNaN(c)) return 0
-  const cp = text.codePointAt(i)!
-  let known = wordCodePoint.get(cp)
-  if (known === undefined) wordCodePoint.set(cp, (known = WORD_CHAR.test(String.fromCodePoint(cp))))
-  return known ? (cp > 0xffff ? 2 : 1) : 0
-}
+/** The text being tokenised, as code units. */
+const scratch = new CodeUnits()
 
 /** The tokens of a text, in order: WORD's matches, found without the regular expression (the tagger's hot path). */
 export function tokensOf(text: string): Token[] {
   const tokens: Token[] = []
-  for (let i = 0; i < text.length; ) {
-    let w = wordCharAt(text, i)
+  const n = text.length
+  const units = scratch.of(text)
+  for (let i = 0; i < n; ) {
+    let w = wordUnitsAt(units, i, n)
     if (w === 0) {
       i++
       continue
@@ -62,11 +54,11 @@ export function tokensOf(text: string): Token[] {
       // A run of letters and digits, then, while a joiner (. ' ’) is followed by another run, that run too.
       while (w > 0) {
         end += w
-        w = wordCharAt(text, end)
+        w = wordUnitsAt(units, end, n)
       }
-      const c = text.charCodeAt(end)
+      const c = end < n ? units[end]! : -1
       if (!(c === 0x2e || c === 0x27 || c === 0x2019)) break
-      w = wordCharAt(text, end + 1)
+      w = wordUnitsAt(units, end + 1, n)
       if (w === 0) break
       end += 1
     }
