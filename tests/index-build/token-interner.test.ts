@@ -18,11 +18,23 @@ describe('TokenInterner', () => {
     expect([...interner.ids.subarray(0, count)]).toEqual([1, interner.tokens.indexOf('on'), 1, 0, interner.tokens.indexOf('café')])
   })
 
+  it('joins what dropping "\'s" brings together, as tokenize does', () => {
+    const interner = new TokenInterner()
+    expect(interned(interner, "x'sé and x’sſ")).toEqual(tokenize("x'sé and x’sſ"))
+    expect(interned(interner, "x'sé")).toEqual(['xé'])
+    expect(interned(interner, "\ud835'S\udc00 K's\u212a")).toEqual(['𝐀', 'K', 's\u212a'])
+  })
+
   it('agrees with tokenize on any sequence of texts, ids one per distinct token', () => {
-    const pieces = fc.constantFrom('a', 'Z', '9', "'", 's', 'S', "'s", "'S", '’s', '_', ' ', '-', '.', 'é', 'ſ', 'K', '\u212a', 'x', 'talks', '\n', 'ab', 'ba', 'aB')
+    // Besides ASCII: letters and digits of the BMP and beyond it ("𝐀", "𝟗"), astral and BMP non-letters, lone surrogates, "ſ" and the Kelvin sign (word characters for \b under the i and u flags), and "’s" before all of them.
+    const pieces = fc.constantFrom(
+      ...['a', 'Z', '9', "'", 's', 'S', "'s", "'S", '’s', '’S', '_', ' ', '-', '.', 'é', 'ſ', 'K', '\u212a', 'x', 'talks', '\n', 'ab', 'ba', 'aB'],
+      ...['Лавров', '王毅', '³', '—', '“', '\u00a0', '𝐀', '𝟗', '😀', '\ud835', '\udc00', "'s𝐀", '’sé', "'s😀", "x'sé", '’sſ', "'ſ"],
+    )
     const text = fc.oneof(
       fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join('')),
       fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
     )
     fc.assert(
       fc.property(fc.array(text, { maxLength: 12 }), (texts) => {
