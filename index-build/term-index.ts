@@ -233,38 +233,54 @@ export class TermIndexBuilder {
   }
 }
 
-/** Stable counting sort of a field's postings by sorted term rank; for the text field, position lists follow their postings. */
+/**
+ * Stable counting sort of a field's postings by sorted term rank; for the text field, position
+ * lists follow their postings. Postings are read once in arrival order and each goes straight to
+ * its place (writes run on in one stream per term, where reading them in term order jumped about).
+ */
 function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, withPositions: boolean): { postings: FieldPostings; positions?: TextPositions } {
   const n = fb.term.length
   const termOf = fb.term.view()
-  const start = new Uint32Array(termCount + 1)
-  for (let i = 0; i < n; i++) start[rank[termOf[i]!]! + 1]!++
-  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!
-  const fill = start.slice(0, termCount)
-  const order = new Uint32Array(n)
-  for (let i = 0; i < n; i++) order[fill[rank[termOf[i]!]!]!++] = i
   const docIn = fb.doc.view()
   const freqIn = fb.freq.view()
-  const docs = new Uint32Array(n)
-  const freqs = new Uint32Array(n)
-  for (let j = 0; j < n; j++) {
-    docs[j] = docIn[order[j]!]!
-    freqs[j] = freqIn[order[j]!]!
-  }
-  const postings = { start, docs, freqs: narrowest(freqs) }
-  if (!withPositions) return { postings }
   const posStart = fb.posStart.view()
   const posIn = fb.posBytes.view()
+  /** End of posting i's position bytes. */
+  const posEnd = (i: number) => (i + 1 < n ? posStart[i + 1]! : posIn.length)
+  // Postings and position bytes per term, then where each term's begin.
+  const start = new Uint32Array(termCount + 1)
+  const byteStart = new Uint32Array(withPositions ? termCount + 1 : 0)
+  for (let i = 0; i < n; i++) {
+    const r = rank[termOf[i]!]!
+    start[r + 1]!++
+    if (withPositions) byteStart[r + 1]! += posEnd(i) - posStart[i]!
+  }
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!
+  for (let t = 0; t < byteStart.length - 1; t++) byteStart[t + 1]! += byteStart[t]!
+  const fill = start.slice(0, termCount)
+  const docs = new Uint32Array(n)
+  const freqs = new Uint32Array(n)
+  if (!withPositions) {
+    for (let i = 0; i < n; i++) {
+      const j = fill[rank[termOf[i]!]!]!++
+      docs[j] = docIn[i]!
+      freqs[j] = freqIn[i]!
+    }
+    return { postings: { start, docs, freqs: narrowest(freqs) } }
+  }
   const bytes = new Uint8Array(posIn.length)
   const checkpoints = new Uint32Array(Math.ceil(n / POSITION_CHECKPOINT))
-  let at = 0
-  for (let j = 0; j < n; j++) {
+  for (let i = 0; i < n; i++) {
+    const r = rank[termOf[i]!]!
+    const j = fill[r]!++
+    docs[j] = docIn[i]!
+    freqs[j] = freqIn[i]!
+    let at = byteStart[r]!
     if (j % POSITION_CHECKPOINT === 0) checkpoints[j / POSITION_CHECKPOINT] = at
-    const i = order[j]!
-    const to = i + 1 < n ? posStart[i + 1]! : posIn.length
-    for (let b = posStart[i]!; b < to; b++) bytes[at++] = posIn[b]!
+    for (let b = posStart[i]!, to = posEnd(i); b < to; b++) bytes[at++] = posIn[b]!
+    byteStart[r] = at
   }
-  return { postings, positions: { bytes, checkpoints } }
+  return { postings: { start, docs, freqs: narrowest(freqs) }, positions: { bytes, checkpoints } }
 }
 
 /** Builds the term index of documents in ordinal order. */
