@@ -28,6 +28,15 @@ const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.p
 
 const UTF8 = new TextEncoder()
 
+/** Appends `text` to `out` as UTF-8; returns the bytes it took. */
+function appendUtf8(out: Growable<Uint8Array>, text: string): number {
+  // A UTF-16 code unit takes at most 3 bytes.
+  out.reserve(text.length * 3)
+  const { written } = UTF8.encodeInto(text, out.data.subarray(out.length))
+  out.length += written
+  return written
+}
+
 /** Tags every page held, in file order, taking every NLP answer from `cache`; returns the term index and sorted shingle keys of their paragraphs (counted here) and their entities merged. */
 function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; entities: EntityTally[] } {
   const terms = new TermIndexBuilder()
@@ -38,22 +47,22 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
   let ordinal = 0
   const entities = new EntityMerger()
   let batch: [number, SentOutcome][] = []
-  let records = ''
+  /** The batch's records, encoded as each page is sent (one buffer for every batch, copied out when sent). */
+  const records = new Growable(Uint8Array, 1 << 20)
   let tags = new Growable(Uint32Array)
   const flush = () => {
     if (batch.length > 0) {
-      const bytes = UTF8.encode(records)
+      const bytes = records.copy()
       const numbers = tags.copy()
       reply({ kind: 'tagged', outcomes: batch, records: bytes, tags: numbers }, [bytes.buffer as ArrayBuffer, numbers.buffer as ArrayBuffer])
     }
     batch = []
-    records = ''
+    records.length = 0
     tags = new Growable(Uint32Array)
   }
   /** Sends what the build needs of the outcome: its paragraphs as records and tag numbers, its entities merged with the other pages' (sent with 'done'). */
   const send = (index: number, { file, problems, dropped, article, entities: pageEntities, paragraphs }: PageOutcome) => {
-    const encoded = encodePageRecords(paragraphs)
-    records += encoded
+    const recordBytes = appendUtf8(records, encodePageRecords(paragraphs))
     entities.add(pageEntities, index)
     const before = tags.length
     encodeTagNumbers(
@@ -65,7 +74,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
       },
       tags,
     )
-    batch.push([index, { file, problems, dropped, article, paragraphs: paragraphs.length, recordBytes: Buffer.byteLength(encoded), tagWords: tags.length - before }])
+    batch.push([index, { file, problems, dropped, article, paragraphs: paragraphs.length, recordBytes, tagWords: tags.length - before }])
   }
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) send(index, outcome)
   for (const index of [...held.keys()].sort((a, b) => a - b)) {
