@@ -1,6 +1,7 @@
 // The one definition of how paragraphs are tokenised and indexed; the build and the server both import it.
 import type { Options } from 'minisearch'
 import { americanSpelling } from './spelling'
+import { isAsciiLetterOrDigit } from './word-characters'
 
 /** The document MiniSearch indexes for one paragraph. */
 export interface IndexDocument {
@@ -29,9 +30,6 @@ export function tokenizeByPattern(text: string): string[] {
   return text.replace(POSSESSIVE, '').split(NON_WORD).filter((t) => t.length > 0)
 }
 
-/** ASCII letter or digit. */
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
-
 /**
  * Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a
  * separator. ASCII text is scanned by hand (the index's hot path); other text goes through the
@@ -43,7 +41,7 @@ export function tokenize(text: string): string[] {
   let start = -1
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (isAlnum(c)) {
+    if (isAsciiLetterOrDigit(c)) {
       if (start < 0) start = i
       continue
     }
@@ -54,7 +52,7 @@ export function tokenize(text: string): string[] {
     // "'s" or "'S" before a non-word character (\b: "_" is a word character there) or the end is dropped.
     if (c === 39 && (text.charCodeAt(i + 1) | 32) === 115) {
       const after = text.charCodeAt(i + 2)
-      if (i + 2 >= text.length || !(isAlnum(after) || after === 95)) i++
+      if (i + 2 >= text.length || !(isAsciiLetterOrDigit(after) || after === 95)) i++
     }
   }
   if (start >= 0) out.push(text.slice(start))

@@ -247,7 +247,7 @@ function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, wit
   const posIn = fb.posBytes.view()
   /** End of posting i's position bytes. */
   const posEnd = (i: number) => (i + 1 < n ? posStart[i + 1]! : posIn.length)
-  // Postings and position bytes per term, then where each term's begin.
+  // Each term's postings and position bytes, then where they begin.
   const start = new Uint32Array(termCount + 1)
   const byteStart = new Uint32Array(withPositions ? termCount + 1 : 0)
   for (let i = 0; i < n; i++) {

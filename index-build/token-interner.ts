@@ -1,14 +1,11 @@
 // Gives each distinct raw token of the texts indexed (tokenize's tokens) a small id, found where the token stands in its text: a token seen before is never sliced out again.
 import { CodeUnits } from './code-units'
 import { tokenize } from './index-options'
-import { wordUnitsAt } from './word-characters'
+import { isAsciiLetterOrDigit, wordUnitsAt } from './word-characters'
 
 /** Hash of one more character: FNV-1a over UTF-16 code units. */
 const step = (h: number, c: number) => Math.imul(h ^ c, 0x01000193)
 const FNV_OFFSET = 0x811c9dc5 | 0
-
-/** ASCII letter or digit. */
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 const APOSTROPHE = 0x27
 const RIGHT_SINGLE_QUOTE = 0x2019
@@ -100,7 +97,7 @@ export class TokenInterner {
     let h = FNV_OFFSET
     for (let i = 0; i < n; i++) {
       const c = units[i]!
-      const w = c < 0x80 ? (isAlnum(c) ? 1 : 0) : wordUnitsAt(units, i, n)
+      const w = wordUnitsAt(units, i, n)
       if (w > 0) {
         if (start < 0) {
           start = i
@@ -129,7 +126,7 @@ export class TokenInterner {
         }
         const after = units[i + 2]!
         if (after < 0x80) {
-          if (!(isAlnum(after) || after === UNDERSCORE)) i++
+          if (!(isAsciiLetterOrDigit(after) || after === UNDERSCORE)) i++
         } else {
           // A letter or digit beyond ASCII: whether the "'s" goes depends on \b's own word characters ("ſ" and the Kelvin sign count), and where it goes the letters either side join (as do the halves of a surrogate pair); tokenize alone gets these right.
           if (wordUnitsAt(units, i + 2, n) > 0 || (after >= 0xdc00 && after <= 0xdfff)) return this.#internTokens(text)

@@ -2,6 +2,9 @@
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
+/** ASCII letter or digit: the word characters of ASCII text. */
+export const isAsciiLetterOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+
 /** Per BMP code point: 0 not yet asked, 1 a letter or digit, 2 not. */
 const bmp = new Uint8Array(0x10000)
 /** The same for code points outside the BMP (rare in text, so a map). */
@@ -9,7 +12,7 @@ const astral = new Map<number, boolean>()
 
 /** True when the code point is a letter or digit (\p{L} or \p{N}). */
 export function isLetterOrDigit(cp: number): boolean {
-  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)
+  if (cp < 0x80) return isAsciiLetterOrDigit(cp)
   if (cp <= 0xffff) {
     const known = bmp[cp]!
     if (known !== 0) return known === 1
@@ -25,7 +28,7 @@ export function isLetterOrDigit(cp: number): boolean {
 /** Code units taken by the letter or digit at `i` of `text` (2 for one outside the BMP), or 0 when there is none (past the end too). */
 export function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i)
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
+  if (c < 0x80) return isAsciiLetterOrDigit(c) ? 1 : 0
   if (Number.isNaN(c)) return 0
   const cp = text.codePointAt(i)!
   return isLetterOrDigit(cp) ? (cp > 0xffff ? 2 : 1) : 0
@@ -35,7 +38,7 @@ export function wordCharAt(text: string, i: number): number {
 export function wordUnitsAt(units: Uint16Array, i: number, length: number): number {
   if (i >= length) return 0
   const c = units[i]!
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0
+  if (c < 0x80) return isAsciiLetterOrDigit(c) ? 1 : 0
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < length) {
     const low = units[i + 1]!
     if (low >= 0xdc00 && low <= 0xdfff) return isLetterOrDigit(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) ? 2 : 0
