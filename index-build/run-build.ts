@@ -1,10 +1,10 @@
 // The I/O shell of the index build: reads the seeds folder, runs the pure pipeline, writes the index atomically.
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { buildCorpus, buildEncodedInParallel } from './build-corpus'
 import { mapLimit } from './map-limit'
-import { readPage } from './read-page'
+import { readPage, statFile } from './read-page'
 import { KNOWN_ENTITIES } from './entities/knowledge-base'
 import { parseSourcesText, type Sources } from './sources'
 import { writeIndexFile } from './index-file'
@@ -79,7 +79,7 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
   const names = await listPages(seedsDir)
   // Regular files only (a page that cannot be stat'ed is kept, to be reported by name when read).
   const kinds = await mapLimit(names, READ_CONCURRENCY, (file) =>
-    stat(join(seedsDir, file)).then(
+    statFile(join(seedsDir, file)).then(
       (s) => (s.isFile() ? 'file' : 'other'),
       () => 'file',
     ),

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -66,10 +66,14 @@ describe('runBuild', () => {
     await writeFile(join(seeds, 'good.txt'), PAGE)
     await writeFile(join(seeds, 'empty.txt'), '')
     await writeFile(join(seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3]))
+    // A link to nothing cannot be stat'ed or read (even by root); a folder named like a page is not one.
+    await symlink(join(seeds, 'no-such-target'), join(seeds, 'gone.txt'))
+    await mkdir(join(seeds, 'folder.txt'))
     const lines: string[] = []
     const report = await runBuild({ seedsDir: seeds, outFile: join(work, 'index.readout'), log: (l) => lines.push(l), nlp: false })
     expect(report.articles).toBe(1)
-    expect(report.warnings.map((w) => w.file).sort()).toEqual(['binary.txt', 'empty.txt'])
+    expect(report.warnings.map((w) => w.file).sort()).toEqual(['binary.txt', 'empty.txt', 'gone.txt'])
+    expect(report.warnings.find((w) => w.file === 'gone.txt')?.problem).toBe('unreadable (ENOENT)')
     expect(lines.some((l) => l.includes('empty.txt') && l.includes('empty'))).toBe(true)
   })
 
