@@ -1,7 +1,8 @@
 // The one definition of how paragraphs are tokenised and indexed; the build and the server both import it.
 import type { Options } from 'minisearch'
 import { americanSpelling } from './spelling'
-import { isAsciiLetterOrDigit } from './word-characters'
+import { CodeUnits } from './code-units'
+import { isAsciiLetterOrDigit, wordUnitsAt } from './word-characters'
 
 /** The document MiniSearch indexes for one paragraph. */
 export interface IndexDocument {
@@ -25,37 +26,83 @@ const NON_WORD = /[^\p{L}\p{N}]+/u
 /** Plain ASCII needs no accent folding (the common case, so it skips Unicode normalisation). */
 const ASCII = /^[\x00-\x7f]*$/
 
-/** The definition of tokenize, by regular expressions; `tokenize` is this, faster on ASCII text. */
+/** The definition of tokenize, by regular expressions; `tokenize` is this, scanned by hand where it can be. */
 export function tokenizeByPattern(text: string): string[] {
   return text.replace(POSSESSIVE, '').split(NON_WORD).filter((t) => t.length > 0)
 }
 
+const APOSTROPHE = 0x27
+const RIGHT_SINGLE_QUOTE = 0x2019
+const UNDERSCORE = 0x5f
+/** "ſ", which case-folds to "s". */
+const LONG_S = 0x17f
+
 /**
- * Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a
- * separator. ASCII text is scanned by hand (the index's hot path); other text goes through the
- * regular expressions. The two agree on every input (a property test holds them to it).
+ * tokenize's tokens of a text given as its code units `units[0 … n - 1]`, scanned by hand: their
+ * [start, end) offsets go to `bounds` (two entries a token; it needs n + 1), and the count is
+ * returned; or -1 for the rare text only the regular expressions get right. tokenize removes every
+ * "'s" ("’s", either case) before a \b, then splits on what is neither letter nor digit.
  */
-export function tokenize(text: string): string[] {
-  if (!ASCII.test(text)) return tokenizeByPattern(text)
-  const out: string[] = []
+export function tokenBounds(units: Uint16Array, n: number, bounds: Int32Array): number {
+  let count = 0
   let start = -1
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (isAsciiLetterOrDigit(c)) {
+  for (let i = 0; i < n; i++) {
+    const w = wordUnitsAt(units, i, n)
+    if (w > 0) {
       if (start < 0) start = i
+      i += w - 1
       continue
     }
     if (start >= 0) {
-      out.push(text.slice(start, i))
+      bounds[count * 2] = start
+      bounds[count * 2 + 1] = i
+      count++
       start = -1
     }
-    // "'s" or "'S" before a non-word character (\b: "_" is a word character there) or the end is dropped.
-    if (c === 39 && (text.charCodeAt(i + 1) | 32) === 115) {
-      const after = text.charCodeAt(i + 2)
-      if (i + 2 >= text.length || !(isAsciiLetterOrDigit(after) || after === 95)) i++
+    const c = units[i]!
+    if ((c === APOSTROPHE || c === RIGHT_SINGLE_QUOTE) && i + 1 < n) {
+      const next = units[i + 1]!
+      // "'ſ": "ſ" case-folds to "s".
+      if (next === LONG_S) return -1
+      if ((next | 32) !== 115) continue
+      if (i + 2 >= n) {
+        i++
+        continue
+      }
+      // The "s" is dropped when what follows is no word character for \b (ASCII letters, digits, "_").
+      const after = units[i + 2]!
+      if (after < 0x80) {
+        if (!(isAsciiLetterOrDigit(after) || after === UNDERSCORE)) i++
+        continue
+      }
+      // A letter or digit beyond ASCII: whether the "'s" goes depends on \b's own word characters ("ſ" and the Kelvin sign count), and where it goes the letters either side join (as do the halves of a surrogate pair).
+      if (wordUnitsAt(units, i + 2, n) > 0 || (after >= 0xdc00 && after <= 0xdfff)) return -1
+      i++
     }
   }
-  if (start >= 0) out.push(text.slice(start))
+  if (start >= 0) {
+    bounds[count * 2] = start
+    bounds[count * 2 + 1] = n
+    count++
+  }
+  return count
+}
+
+/** The text being tokenised, as code units, and its tokens' bounds. */
+const scratch = new CodeUnits()
+let scratchBounds = new Int32Array(1024)
+
+/**
+ * Splits text into raw word tokens: letters and digits, possessive 's dropped, all else a
+ * separator. Scanned by hand (tokenBounds, the index's hot path); the rare text it cannot scan goes
+ * through the regular expressions. The two agree on every input (a property test holds them to it).
+ */
+export function tokenize(text: string): string[] {
+  if (scratchBounds.length < text.length + 1) scratchBounds = new Int32Array(text.length + 1)
+  const count = tokenBounds(scratch.of(text), text.length, scratchBounds)
+  if (count < 0) return tokenizeByPattern(text)
+  const out = new Array<string>(count)
+  for (let t = 0; t < count; t++) out[t] = text.slice(scratchBounds[t * 2]!, scratchBounds[t * 2 + 1]!)
   return out
 }
 

@@ -10,7 +10,11 @@ describe('tokenize', () => {
   })
 
   it('agrees with the regular-expression definition on any text', () => {
-    const pieces = fc.constantFrom('a', 'Z', '9', "'", 's', 'S', "'s", "'S", '’s', '_', ' ', '-', '.', 'é', 'ſ', 'K', '\u212a', 'x', 'talks', '\n')
+    // Besides ASCII: letters and digits of the BMP and beyond it, astral and BMP non-letters, lone surrogates, "ſ" and the Kelvin sign (word characters for \b under the i and u flags), and "’s" before them.
+    const pieces = fc.constantFrom(
+      ...['a', 'Z', '9', "'", 's', 'S', "'s", "'S", '’s', '’S', '_', ' ', '-', '.', 'é', 'ſ', 'K', '\u212a', 'x', 'talks', '\n'],
+      ...['Лавров', '王毅', '³', '—', '“', '\u00a0', '𝐀', '𝟗', '😀', '\ud835', '\udc00', "'s𝐀", '’sé', "'s😀", "x'sé", '’sſ', "'ſ"],
+    )
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
         const text = parts.join('')
@@ -18,11 +22,13 @@ describe('tokenize', () => {
       }),
       { numRuns: 5000 },
     )
-    fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), (text) => {
-        expect(tokenize(text)).toEqual(tokenizeByPattern(text))
-      }),
-      { numRuns: 2000 },
-    )
+    for (const unit of ['grapheme-ascii', 'binary'] as const) {
+      fc.assert(
+        fc.property(fc.string({ maxLength: 40, unit }), (text) => {
+          expect(tokenize(text)).toEqual(tokenizeByPattern(text))
+        }),
+        { numRuns: 2000 },
+      )
+    }
   })
 })
