@@ -44,8 +44,10 @@ export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = [], p
 
 /** The build's requests, in the order it sends them. */
 export type PageWorkerRequest =
-  /** Decode and clean these pages and keep them; answer with each page's NLP candidates. */
+  /** Decode and clean these pages and keep them (more may follow; no reply). */
   | { kind: 'clean'; pages: NumberedPage[] }
+  /** Every page has been sent: answer with each page cleaned's NLP candidates. */
+  | { kind: 'list-candidates' }
   /** Ask the NLP library these questions about pages this worker holds. */
   | { kind: 'ask'; questions: NlpQuestion[] }
   /** Tag every page held, with these answers for every candidate of the build. */
@@ -55,7 +57,7 @@ export type PageWorkerRequest =
 
 /** The worker's replies. */
 export type PageWorkerReply =
-  /** Per page cleaned, its candidate runs per text (as written); pages that cannot be used have none. */
+  /** Per page cleaned (all the 'clean' requests'), its candidate runs per text (as written); pages that cannot be used have none. */
   | { kind: 'cleaned'; candidates: [number, string[][]][] }
   /** What the NLP library found inside each run asked about. */
   | { kind: 'answered'; answers: [string, NlpEntity[]][] }

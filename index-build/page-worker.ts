@@ -23,6 +23,8 @@ const port = parentPort!
 /** Pages held, by position in file order, prepared for tagging (tokens dropped until then). */
 const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: StoredTaggingInput }>()
 const finished = new Map<number, PageOutcome>()
+/** The NLP candidates of the pages cleaned so far, until the build asks for them. */
+let candidatesCleaned: [number, string[][]][] = []
 
 const reply = (message: PageWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
@@ -95,7 +97,6 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
 
 port.on('message', (request: PageWorkerRequest) => {
   if (request.kind === 'clean') {
-    const candidates: [number, string[][]][] = []
     for (const { index, page, source } of request.pages) {
       const cleaned = cleanSeedPage(page, source)
       if (!cleaned.usable) {
@@ -104,9 +105,11 @@ port.on('message', (request: PageWorkerRequest) => {
       }
       const prepared = prepareCleanedPage(cleaned, { knowledgeBase, nlp })
       held.set(index, { page: cleaned, prepared: storedTaggingInput(prepared) })
-      candidates.push([index, prepared.candidates.map((list) => uncuedCandidates(list).map((c) => c.surface))])
+      candidatesCleaned.push([index, prepared.candidates.map((list) => uncuedCandidates(list).map((c) => c.surface))])
     }
-    reply({ kind: 'cleaned', candidates })
+  } else if (request.kind === 'list-candidates') {
+    reply({ kind: 'cleaned', candidates: candidatesCleaned })
+    candidatesCleaned = []
   } else if (request.kind === 'ask') {
     const cache: NlpCache = new Map()
     for (const q of request.questions) {

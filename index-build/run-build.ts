@@ -44,7 +44,7 @@ export class BuildError extends Error {
   override name = 'BuildError'
 }
 
-/** Names of the pages in a seeds folder: regular `.txt` files, sorted. */
+/** Names of the pages in a seeds folder: `.txt` names, sorted by UTF-16 code units (the build's file order). */
 async function listPages(seedsDir: string): Promise<string[]> {
   let names: string[]
   try {
@@ -85,10 +85,14 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     ),
   )
   const files = names.filter((_, i) => kinds[i] === 'file')
-  const pages = await mapLimit(files, READ_CONCURRENCY, (file) => readPage(seedsDir, file))
-  const workers = options.workers ?? defaultWorkers(pages.length)
+  const read = (some: string[]) => mapLimit(some, READ_CONCURRENCY, (file) => readPage(seedsDir, file))
+  const workers = options.workers ?? defaultWorkers(files.length)
   const corpusOptions = { knowledgeBase: KNOWN_ENTITIES, nlp: options.nlp, onProgress: (done: number) => options.onProgress?.(done, files.length) }
-  const index = workers > 1 ? await buildEncodedInParallel(pages, sources, { ...corpusOptions, workers }) : buildCorpus(pages, sources, corpusOptions)
+  // The workers clean the first pages while the rest are read (names sort as byFile does).
+  const index =
+    workers > 1
+      ? await buildEncodedInParallel({ count: files.length, read: (from, to) => read(files.slice(from, to)) }, sources, { ...corpusOptions, workers })
+      : buildCorpus(await read(files), sources, corpusOptions)
   for (const w of index.report.warnings) log(`index-build: warning: ${join(seedsDir, w.file)}: ${w.problem}`)
   if (strict && index.report.warnings.length > 0) {
     throw new BuildError(`index-build: --strict: ${index.report.warnings.length} warning(s); the index was not written`)
