@@ -66,6 +66,9 @@ export function mergeTermIndexes(parts: TermIndexPart[], documentCount: number):
 
   const fields = SEARCH_FIELDS.map((_, f) => {
     const inputs = parts.map((p) => p.index.fields[f]!)
+    const docsOf = inputs.map((x) => x.docs)
+    const freqsOf = inputs.map((x) => x.freqs)
+    const ordinalsOf = parts.map((p) => p.ordinals)
     const total = inputs.reduce((n, x) => n + x.docs.length, 0)
     const start = new Uint32Array(terms.length + 1)
     const docs = new Uint32Array(total)
@@ -84,29 +87,50 @@ export function mergeTermIndexes(parts: TermIndexPart[], documentCount: number):
         next[i] = t < 0 ? 0 : inputs[i]!.start[t]!
         end[i] = t < 0 ? 0 : inputs[i]!.start[t + 1]!
       }
-      // The term's postings: each part's, merged by paragraph ordinal (within a part they ascend).
+      // The term's postings: each part's, merged by paragraph ordinal (within a part they ascend),
+      // a run at a time: the part with the least next paragraph gives every posting before the
+      // others' next, its position lists copied at once (they stand back to back in the part).
       for (;;) {
         let pick = -1
         let least = Infinity
+        let others = Infinity
         for (let i = 0; i < parts.length; i++) {
           if (next[i]! < end[i]!) {
-            const ordinal = parts[i]!.ordinals[inputs[i]!.docs[next[i]!]!]!
+            const ordinal = ordinalsOf[i]![docsOf[i]![next[i]!]!]!
             if (ordinal < least) {
+              others = least
               least = ordinal
               pick = i
-            }
+            } else if (ordinal < others) others = ordinal
           }
         }
         if (pick < 0) break
-        const j = next[pick]!++
-        docs[out] = least
-        freqs[out] = inputs[pick]!.freqs[j]!
-        if (bytes && checkpoints) {
-          if (out % POSITION_CHECKPOINT === 0) checkpoints[out / POSITION_CHECKPOINT] = written
-          const source = parts[pick]!.index.positions.bytes
-          for (let b = starts[pick]![j]!, to = starts[pick]![j + 1]!; b < to; b++) bytes[written++] = source[b]!
+        const partDocs = docsOf[pick]!
+        const partFreqs = freqsOf[pick]!
+        const partOrdinals = ordinalsOf[pick]!
+        const partStarts = starts[pick]!
+        const from = next[pick]!
+        const stop = end[pick]!
+        let j = from
+        let ordinal = least
+        for (;;) {
+          if (checkpoints && out % POSITION_CHECKPOINT === 0) checkpoints[out / POSITION_CHECKPOINT] = written + partStarts[j]! - partStarts[from]!
+          docs[out] = ordinal
+          freqs[out++] = partFreqs[j++]!
+          if (j === stop) break
+          ordinal = partOrdinals[partDocs[j]!]!
+          if (ordinal > others) break
         }
-        out++
+        next[pick] = j
+        if (bytes) {
+          const source = parts[pick]!.index.positions.bytes
+          const to = partStarts[j]!
+          let b = partStarts[from]!
+          if (to - b > 64) {
+            bytes.set(source.subarray(b, to), written)
+            written += to - b
+          } else while (b < to) bytes[written++] = source[b++]!
+        }
       }
     }
     start[terms.length] = out
