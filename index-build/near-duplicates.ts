@@ -168,19 +168,32 @@ export function nearDuplicateLinks(paragraphs: Pick<LinkableParagraph, 'id' | 'a
 
 /** Each id that is in a pair (paragraphs by number; `idOf` gives a number's id) with the sorted ids it is paired with, either way round. */
 export function linksOf(pairs: PairSet, idOf: (paragraph: number) => string): Map<string, string[]> {
-  const links = new Map<string, Set<string>>()
-  const link = (from: string, to: string) => {
-    let set = links.get(from)
-    if (!set) links.set(from, (set = new Set()))
-    set.add(to)
-  }
+  // Each paragraph's partners by number, grouped by paragraph (counted, then placed): no id is looked at per pair.
+  let count = 0
+  pairs.forEach((a, b) => (count = Math.max(count, a + 1, b + 1)))
+  const from = new Uint32Array(count + 1)
   pairs.forEach((a, b) => {
-    link(idOf(a), idOf(b))
-    link(idOf(b), idOf(a))
+    from[a + 1]!++
+    from[b + 1]!++
   })
-  const result = new Map<string, string[]>()
-  for (const [id, set] of links) result.set(id, [...set].sort())
-  return result
+  for (let p = 0; p < count; p++) from[p + 1]! += from[p]!
+  const partners = new Uint32Array(from[count]!)
+  const fill = from.slice(0, count)
+  pairs.forEach((a, b) => {
+    partners[fill[a]!++] = b
+    partners[fill[b]!++] = a
+  })
+  const links = new Map<string, string[]>()
+  for (let p = 0; p < count; p++) {
+    if (from[p] === from[p + 1]) continue
+    const id = idOf(p)
+    // Paragraphs may share an id (pages "a.txt" and "a.TXT"): their partners join under it, each id once.
+    const ids = [...(links.get(id) ?? [])]
+    for (let i = from[p]!; i < from[p + 1]!; i++) ids.push(idOf(partners[i]!))
+    ids.sort()
+    links.set(id, ids.filter((other, i) => i === 0 || other !== ids[i - 1]))
+  }
+  return links
 }
 
 /** The pairs (a, b), a < b, of paragraphs (by position; `articleOf` numbers each one's article) of different articles that share a key of 2 … MAX_ARTICLES_PER_SHINGLE articles: nearDuplicateLinks as numbers. */
