@@ -207,32 +207,27 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
   const owners = parts.map((p) => p.sorted.paragraph)
   const ordinals = parts.map((p) => p.ordinals ?? null)
   const next = new Uint32Array(parts.length)
+  /** Each part's next key as one number (hi × 2^32 + lo: 53 bits, exact), Infinity past its end. */
+  const heads = Float64Array.from(parts, (_, i) => (los[i]!.length > 0 ? his[i]![0]! * 0x1_0000_0000 + los[i]![0]! : Infinity))
   /** Where the key at hand starts in each part (scratch). */
   const runStart = new Uint32Array(parts.length)
   /** The paragraphs sharing the key at hand (scratch). */
   let members = new Int32Array(64)
   for (;;) {
     // The least key among the parts' next entries, then every entry with that key: its members.
-    let pick = -1
-    let hi = 0
-    let lo = 0
-    for (let i = 0; i < parts.length; i++) {
-      const j = next[i]!
-      if (j >= los[i]!.length) continue
-      if (pick < 0 || his[i]![j]! < hi || (his[i]![j] === hi && los[i]![j]! < lo)) {
-        pick = i
-        hi = his[i]![j]!
-        lo = los[i]![j]!
-      }
-    }
-    if (pick < 0) break
+    let key = Infinity
+    for (let i = 0; i < parts.length; i++) if (heads[i]! < key) key = heads[i]!
+    if (key === Infinity) break
     // The run's length first: most keys stand once, and their paragraphs are never looked up (a random read each).
     let count = 0
     for (let i = 0; i < parts.length; i++) {
+      let j = (runStart[i] = next[i]!)
+      if (heads[i] !== key) continue
       const partLo = los[i]!
       const partHi = his[i]!
-      let j = (runStart[i] = next[i]!)
-      while (j < partLo.length && partLo[j] === lo && partHi[j] === hi) j++
+      let head = key
+      while (head === key) head = ++j < partLo.length ? partHi[j]! * 0x1_0000_0000 + partLo[j]! : Infinity
+      heads[i] = head
       next[i] = j
       count += j - runStart[i]!
     }
