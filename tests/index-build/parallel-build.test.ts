@@ -55,6 +55,18 @@ describe('buildCorpusInParallel', () => {
     expect(encoded.columns).toEqual(indexColumns(serial.articles, serial.paragraphs, serial.entities))
   })
 
+  it('takes pages as ranges read on demand, in file order, and refuses a range read short', async () => {
+    const { pages: input, sources } = pages()
+    const sorted = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    const asked: [number, number][] = []
+    const ranges = { count: sorted.length, read: async (from: number, to: number) => (asked.push([from, to]), sorted.slice(from, to)) }
+    const fromRanges = await buildEncodedInParallel(ranges, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    expect(asked).toEqual([[0, sorted.length]])
+    expect(fromRanges).toEqual(await buildEncodedInParallel(input, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 }))
+    const short = { count: 3, read: async () => sorted.slice(0, 2) }
+    await expect(buildEncodedInParallel(short, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })).rejects.toThrow('index-build: pages 0 on: 2 page(s) read, not 3')
+  })
+
   it('reports progress up to the number of pages', async () => {
     const { pages: input, sources } = pages()
     const seen: number[] = []
