@@ -138,7 +138,8 @@ export async function processPagesInParallel(pages: PageRanges, sources: Sources
     let reading = readRange(0)
     for (let from = 0; reading; from += PAGES_PER_RANGE) {
       const range = await reading
-      if (range.length !== Math.min(PAGES_PER_RANGE, pages.count - from)) throw new Error(`index-build: pages ${from} on: ${range.length} page(s) read, not ${Math.min(PAGES_PER_RANGE, pages.count - from)}`)
+      const asked = Math.min(PAGES_PER_RANGE, pages.count - from)
+      if (range.length !== asked) throw new Error(`index-build: pages ${from} on: ${range.length} page(s) read, not ${asked}`)
       reading = readRange(from + PAGES_PER_RANGE)
       const shares: NumberedPage[][] = workers.map(() => [])
       range.forEach((page, k) => shares[ownerOf(from + k)]!.push({ index: from + k, page, source: sources[page.file] }))
