@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseKnowledgeBase } from '../../index-build/entities/knowledge-base'
-import { tagArticle } from '../../index-build/entities/tag-article'
+import { prepareTagging, restoredTaggingInput, storedTaggingInput, tagArticle } from '../../index-build/entities/tag-article'
 
 /** A made-up knowledge base: invented people, a state, an organisation and nested places. */
 const KB = parseKnowledgeBase(
@@ -88,5 +88,19 @@ describe('tagArticle: names after a title', () => {
   it('never joins capitalised words across a sentence end into one name', () => {
     const { entities } = tagArticle(['The talks ended with Minister Lin Haobo. According to aides, Harbour officials left early.'], KB, null)
     expect(entities.map((e) => e.name).filter((n) => n.includes('.'))).toEqual([])
+  })
+})
+
+describe('storedTaggingInput', () => {
+  it('keeps tokens as offsets and makes them again exactly, in short texts and in one past 65,535 characters', () => {
+    const short = ["Oskar Vedrin's aides met the Harbour League in Port Ilse.", 'Mr Vedrin’s visit: 3.5 days, São Paulo-style talks, 北京 and 𝐀𝐁.', '']
+    const long = [...short, `${'Northland word '.repeat(4400)}Lin Haobo.`]
+    for (const texts of [short, long]) {
+      const input = prepareTagging(texts, KB, 'Talks in Northland', false)
+      const stored = storedTaggingInput(input)
+      expect(stored).not.toHaveProperty('tokens')
+      expect(stored.tokenOffsets).toBeInstanceOf(texts === long ? Uint32Array : Uint16Array)
+      expect(restoredTaggingInput(stored)).toEqual(input)
+    }
   })
 })
