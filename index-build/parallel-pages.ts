@@ -38,7 +38,7 @@ export function rangesOf(pages: readonly SeedPage[]): PageRanges {
 }
 
 /** Pages read and sent to the workers at a time; the next range is read while one is sent. At 1M paragraphs (50,000 pages) reading every page before cleaning any kept both workers idle for ~4 s. */
-const PAGES_PER_RANGE = 512
+export const PAGES_PER_RANGE = 512
 
 /** Consecutive pages given to the same worker; chunks go to the workers in turn, so each gets pages from the whole range. */
 const PAGES_PER_CHUNK = 8
@@ -134,11 +134,12 @@ export async function processPagesInParallel(pages: PageRanges, sources: Sources
   /** Set once the workers' last job, merging the term index, is under way: they stop when it ends. */
   let lastJob: Promise<unknown> | null = null
   try {
-    const readRange = (from: number) => (from < pages.count ? pages.read(from, Math.min(pages.count, from + PAGES_PER_RANGE)) : null)
+    const rangeEnd = (from: number) => Math.min(pages.count, from + PAGES_PER_RANGE)
+    const readRange = (from: number) => (from < pages.count ? pages.read(from, rangeEnd(from)) : null)
     let reading = readRange(0)
     for (let from = 0; reading; from += PAGES_PER_RANGE) {
       const range = await reading
-      const asked = Math.min(PAGES_PER_RANGE, pages.count - from)
+      const asked = rangeEnd(from) - from
       if (range.length !== asked) throw new Error(`index-build: pages ${from} on: ${range.length} page(s) read, not ${asked}`)
       reading = readRange(from + PAGES_PER_RANGE)
       const shares: NumberedPage[][] = workers.map(() => [])
