@@ -1,5 +1,4 @@
 // Per-index data derived once for fast filtering, faceting and sorting: facet codes in typed arrays, region ancestry, dates, browse order.
-import { Growable } from '../index-build/growable'
 import { dateKeyOf, type EntityColumn } from '../index-build/index-columns'
 import type { LoadedIndex } from '../index-build/index-file'
 import { type Article, outletFacetValue } from '../index-build/types'
@@ -99,31 +98,41 @@ const cache = new WeakMap<LoadedIndex, SearchContext>()
 /** A facet column over the names some entity indexes stand for (codes number the names actually used, most paragraphs first, then by name), and each paragraph's codes (paragraph p's are values[offsets[p]] … values[offsets[p + 1] - 1]). */
 function facetColumn(rows: EntityColumn, namesOfEntity: (entity: number) => string[]): { column: FacetColumn; offsets: Uint32Array; values: Uint32Array } {
   const n = rows.offsets.length - 1
-  const seen = new Map<number, string[]>()
-  for (const e of rows.values) if (!seen.has(e)) seen.set(e, namesOfEntity(e))
-  const names = [...new Set([...seen.values()].flat())].sort()
+  const tags = rows.values
+  // Entities used, flagged by index (typed arrays throughout: a million paragraphs carry millions of tags).
+  let entities = 0
+  for (let k = 0; k < tags.length; k++) if (tags[k]! >= entities) entities = tags[k]! + 1
+  const used = new Uint8Array(entities)
+  for (let k = 0; k < tags.length; k++) used[tags[k]!] = 1
+  const namesOf = new Map<number, string[]>()
+  for (let e = 0; e < entities; e++) if (used[e]) namesOf.set(e, namesOfEntity(e))
+  const names = [...new Set([...namesOf.values()].flat())].sort()
   const codeOf = new Map(names.map((name, code) => [name, code]))
-  const codesOf = new Map([...seen].map(([e, list]) => [e, list.map((name) => codeOf.get(name)!)]))
-  const codesByEntity: Uint32Array[] = []
-  for (const [e, codes] of codesOf) codesByEntity[e] = Uint32Array.from(codes)
+  // Each entity's codes: entityCodes[codeStart[e]] … entityCodes[codeStart[e + 1] - 1].
+  const codeStart = new Uint32Array(entities + 1)
+  for (let e = 0; e < entities; e++) codeStart[e + 1] = codeStart[e]! + (namesOf.get(e)?.length ?? 0)
+  const entityCodes = new Uint32Array(codeStart[entities]!)
+  for (const [e, list] of namesOf) list.forEach((name, i) => (entityCodes[codeStart[e]! + i] = codeOf.get(name)!))
+  let most = 0
+  for (let k = 0; k < tags.length; k++) most += codeStart[tags[k]! + 1]! - codeStart[tags[k]!]!
   // Each code once per row: `lastRow[code] === p` marks codes already written for row p.
   const lastRow = new Int32Array(names.length).fill(-1)
   const offsets = new Uint32Array(n + 1)
-  const values = new Growable(Uint32Array, rows.values.length + 16)
+  const written = new Uint32Array(most)
+  let w = 0
   for (let p = 0; p < n; p++) {
-    offsets[p] = values.length
+    offsets[p] = w
     for (let k = rows.offsets[p]!, end = rows.offsets[p + 1]!; k < end; k++) {
-      const codes = codesByEntity[rows.values[k]!]!
-      for (let c = 0; c < codes.length; c++) {
-        const code = codes[c]!
+      for (let c = codeStart[tags[k]!]!, last = codeStart[tags[k]! + 1]!; c < last; c++) {
+        const code = entityCodes[c]!
         if (lastRow[code] === p) continue
         lastRow[code] = p
-        values.push(code)
+        written[w++] = code
       }
     }
   }
-  offsets[n] = values.length
-  const codes = values.copy()
+  offsets[n] = w
+  const codes = w === most ? written : written.slice(0, w)
   // Number the names again, most paragraphs first: counting a hit increments its codes' counters, and the counters of frequent values then share a few cache lines.
   const paragraphs = new Uint32Array(names.length)
   for (let k = 0; k < codes.length; k++) paragraphs[codes[k]!]!++
@@ -236,16 +245,18 @@ export function searchContext(index: LoadedIndex): SearchContext {
   // Paragraphs mentioning each entity as actor or region (once when it is both).
   const mentions = new Uint32Array(entities.length)
   const lastParagraph = new Int32Array(entities.length).fill(-1)
-  for (let p = 0; p < n; p++) {
-    for (const c of [columns.actors, columns.regions]) {
-      for (let k = c.offsets[p]!; k < c.offsets[p + 1]!; k++) {
-        const e = c.values[k]!
-        if (lastParagraph[e] !== p) {
-          lastParagraph[e] = p
-          mentions[e]!++
-        }
+  const countRow = ({ offsets, values }: EntityColumn, p: number) => {
+    for (let k = offsets[p]!; k < offsets[p + 1]!; k++) {
+      const e = values[k]!
+      if (lastParagraph[e] !== p) {
+        lastParagraph[e] = p
+        mentions[e]!++
       }
     }
+  }
+  for (let p = 0; p < n; p++) {
+    countRow(columns.actors, p)
+    countRow(columns.regions, p)
   }
   const mentionCount = new Map<string, number>()
   mentions.forEach((count, e) => count > 0 && mentionCount.set(entities[e]!.name, count))
