@@ -315,7 +315,8 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
     }
     checkShapes(header, articles, entities, terms, commonPairs, columns)
     const firstOrdinal = new Map<string, number>()
-    for (let p = columns.article.length - 1; p >= 0; p--) firstOrdinal.set(articles[columns.article[p]!]!.id, p)
+    // The first paragraph of each run of an article's paragraphs, last to first: the least ordinal wins even were an article's paragraphs split.
+    for (let p = columns.article.length - 1; p >= 0; p--) if (p === 0 || columns.article[p - 1] !== columns.article[p]) firstOrdinal.set(articles[columns.article[p]!]!.id, p)
     return {
       version: header.version,
       report: header.report,
@@ -336,6 +337,12 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
   }
 }
 
+/** True when every value is below `limit` (a plain loop: these arrays hold millions of values). */
+function allBelow(values: Uint32Array, limit: number): boolean {
+  for (let k = 0; k < values.length; k++) if (values[k]! >= limit) return false
+  return true
+}
+
 /** Checks that the sections agree with each other and with the header's counts. */
 function checkShapes(header: Header, articles: Article[], entities: Entity[], terms: TermIndex, pairs: CommonPairs, columns: IndexColumns): void {
   const { counts } = header
@@ -348,17 +355,17 @@ function checkShapes(header: Header, articles: Article[], entities: Entity[], te
   terms.fields.forEach((f, i) => {
     expect(f.start.length === counts.terms + 1 && f.start[counts.terms] === f.docs.length && f.docs.length === f.freqs.length, `postings of field ${i}`)
     expect(terms.fieldLength[i]!.length === n, `field lengths of field ${i}`)
-    for (let j = 0; j < f.docs.length; j++) if (f.docs[j]! >= n) return void problems.push(`paragraph ordinals of field ${i}`)
+    expect(allBelow(f.docs, n), `paragraph ordinals of field ${i}`)
   })
   expect(terms.avgFieldLength.length === SEARCH_FIELDS.length, 'average field lengths')
   const pairCount = pairs.first.length
   expect(
-    pairs.second.length === pairCount && pairs.start.length === pairCount + 1 && pairs.start[pairCount] === pairs.docs.length && pairs.common.every((id) => id < counts.terms) && pairs.docs.every((p) => p < n),
+    pairs.second.length === pairCount && pairs.start.length === pairCount + 1 && pairs.start[pairCount] === pairs.docs.length && allBelow(pairs.common, counts.terms) && allBelow(pairs.docs, n),
     'common pairs',
   )
   expect(columns.article.length === n && columns.byDate.length === n, 'paragraph columns')
-  for (const c of [columns.actors, columns.regions]) expect(c.offsets.length === n + 1 && c.offsets[n] === c.values.length && c.values.every((v) => v < entities.length), 'tag columns')
-  expect(columns.article.every((a) => a < articles.length), 'paragraph articles')
+  for (const c of [columns.actors, columns.regions]) expect(c.offsets.length === n + 1 && c.offsets[n] === c.values.length && allBelow(c.values, entities.length), 'tag columns')
+  expect(allBelow(columns.article, articles.length), 'paragraph articles')
   if (problems.length > 0) throw new IndexFileError(`index: the sections disagree (${problems.join(', ')}); the file is corrupt`)
 }
 

@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { assembleIndex } from '../../index-build/assemble-index'
-import { IndexFileError, readIndexFile, writeIndexFile } from '../../index-build/index-file'
+import { IndexFileError, loadIndex, readIndexFile, writeIndexFile } from '../../index-build/index-file'
 import { evaluateQuery } from '../../server/evaluate-query'
 import type { Article, IndexFile, Paragraph } from '../../index-build/types'
 import { tempDir } from '../support/temp-dir'
@@ -77,6 +77,16 @@ describe('writeIndexFile / readIndexFile', () => {
     flipped[Math.floor(flipped.length / 2)]! ^= 1
     await writeFile(file, flipped)
     await expect(readIndexFile(file)).rejects.toThrow(/checksum mismatch|corrupt/)
+  })
+
+  it('refuses sections that name paragraphs or terms it does not hold, naming what disagrees', () => {
+    expect(() => loadIndex(sampleIndex())).not.toThrow()
+    const postings = sampleIndex()
+    postings.terms.fields[0]!.docs[postings.terms.fields[0]!.docs.length - 1] = 3
+    expect(() => loadIndex(postings)).toThrow(/the sections disagree \(paragraph ordinals of field 0\)/)
+    const pairs = sampleIndex()
+    pairs.commonPairs = { common: Uint32Array.of(pairs.terms.terms.length), first: new Uint32Array(0), second: new Uint32Array(0), start: Uint32Array.of(0), docs: new Uint32Array(0) }
+    expect(() => loadIndex(pairs)).toThrow(/the sections disagree \(common pairs\)/)
   })
 
   it('refuses another format version, naming both versions', async () => {
