@@ -4,8 +4,8 @@ import type { IndexDocument } from './index-options'
 import { buildTermIndex } from './term-index'
 import type { Article, BuildReport, Entity, IndexFile, Paragraph } from './types'
 
-/** Current index file format version; readers refuse any other. 5: binary sections, typed-array postings with positions, precomputed columns; 6: adds the paragraphs of adjacent common terms (common pairs). */
-export const INDEX_FORMAT_VERSION = 6
+/** Current index file format version; readers refuse any other. 5: binary sections, typed-array postings with positions, precomputed columns; 6: adds the paragraphs of adjacent common terms (common pairs); 7: paragraph records as compact arrays, without the id and the tags the columns hold. */
+export const INDEX_FORMAT_VERSION = 7
 
 /** The document indexed for the paragraph at `ordinal` in the index file's paragraph list. */
 export function toIndexDocument(paragraph: Paragraph, article: Article | undefined, ordinal: number): IndexDocument {

@@ -11,6 +11,7 @@ import { joinParagraphBlocks } from './paragraph-records'
 import { ParagraphStore } from './paragraph-store'
 import { sortShingles } from './sorted-shingles'
 import { buildTermIndex } from './term-index'
+import type { IndexColumns } from './index-columns'
 import { tagNumberColumns } from './tag-numbers'
 import type { BuildReport, DropReason, EncodedIndexFile, Entity, IndexFile, Paragraph } from './types'
 
@@ -44,13 +45,13 @@ export function buildCorpus(pages: SeedPage[], sources: Sources, options: BuildC
 
 /** buildCorpus with the pages cleaned and tagged on `workers` worker threads: the same index file, sooner for many pages. */
 export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<IndexFile> {
-  const { paragraphBlocks, paragraphCount, columns: _, ...index } = await buildEncodedInParallel(pages, sources, options)
-  return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, paragraphCount) }
+  const { paragraphBlocks, paragraphCount, columns, ...index } = await buildEncodedInParallel(pages, sources, options)
+  return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, paragraphCount, columns, index.entities) }
 }
 
-/** Every paragraph of encoded blocks, decoded. */
-function decodeParagraphs(blocks: Buffer[], count: number): Paragraph[] {
-  const store = new ParagraphStore(blocks, count)
+/** Every paragraph of encoded blocks, decoded (their tags from the columns). */
+function decodeParagraphs(blocks: Buffer[], count: number, columns: IndexColumns, entities: Entity[]): Paragraph[] {
+  const store = new ParagraphStore(blocks, count, { actors: columns.actors, regions: columns.regions, entityNames: entities.map((e) => e.name) })
   return Array.from({ length: count }, (_, ordinal) => store.get(ordinal))
 }
 
@@ -93,7 +94,7 @@ export async function buildEncodedInParallel(pages: SeedPage[] | PageRanges, sou
   const termIndex =
     articleById.size === articles.length
       ? merged
-      : buildTermIndex(decodeParagraphs(paragraphBlocks, ids.length).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
+      : buildTermIndex(decodeParagraphs(paragraphBlocks, ids.length, columns, entities).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
   // The merge worker found the merged index's common pairs; a term index made again here needs its own.
   const commonPairs = termIndex === merged ? pairs : findCommonPairs(termIndex)
   return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphCount: ids.length, columns, paragraphBlocks, entities, terms: termIndex, commonPairs, report }

@@ -286,11 +286,6 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
     const { counts } = header
     const articles = records<Article>('articles')
     const entities = records<Entity>('entities')
-    const blocks = header.sections.filter((s) => s.name.startsWith('paragraphs.')).map((s) => section(s.name))
-    const paragraphs = new ParagraphStore(
-      blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
-      counts.paragraphs,
-    )
     const terms: TermIndex = {
       documentCount: counts.paragraphs,
       terms: lines('terms'),
@@ -314,6 +309,12 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
       byDate: view('byDate', 'u32'),
     }
     checkShapes(header, articles, entities, terms, commonPairs, columns)
+    const blocks = header.sections.filter((s) => s.name.startsWith('paragraphs.')).map((s) => section(s.name))
+    const paragraphs = new ParagraphStore(
+      blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
+      counts.paragraphs,
+      { actors: columns.actors, regions: columns.regions, entityNames: entities.map((e) => e.name) },
+    )
     const firstOrdinal = new Map<string, number>()
     // The first paragraph of each run of an article's paragraphs, last to first: the least ordinal wins even were an article's paragraphs split.
     for (let p = columns.article.length - 1; p >= 0; p--) if (p === 0 || columns.article[p - 1] !== columns.article[p]) firstOrdinal.set(articles[columns.article[p]!]!.id, p)

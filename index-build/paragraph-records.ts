@@ -1,22 +1,22 @@
 // Paragraph records encoded where pages are tagged (with no near-duplicates yet), then joined into the index file's paragraph blocks with each paragraph's near-duplicates filled in.
-import { RECORDS_PER_BLOCK } from './paragraph-store'
+import { encodeRecord, RECORDS_PER_BLOCK } from './paragraph-store'
 import type { Paragraph } from './types'
 
 const NEWLINE = 0x0a
-/** How every record encoded here ends: no near-duplicates yet, closing brace, newline. */
-const NO_DUPLICATES_END = Buffer.from('[]}\n')
+/** How every record encoded here ends: no near-duplicates yet, closing bracket, newline. */
+const NO_DUPLICATES_END = Buffer.from('[]]\n')
 
-/** A page's paragraphs as index file records (one JSON line each, as encodeParagraphBlocks writes them); each paragraph's `duplicates` must still be empty. */
+/** A page's paragraphs as index file records (encodeRecord's, one line each); each paragraph's `duplicates` must still be empty. */
 export function encodePageRecords(paragraphs: Paragraph[]): string {
   let records = ''
   for (const p of paragraphs) {
     if (p.duplicates.length > 0) throw new Error(`index-build: paragraph ${p.id} is encoded before its near-duplicates are known`)
-    records += JSON.stringify(p) + '\n'
+    records += encodeRecord(p)
   }
   return records
 }
 
-/** True when the record ending just before `end` (from `start` on) ends as encodePageRecords ends it: no near-duplicates yet, closing brace, newline. */
+/** True when the record ending just before `end` (from `start` on) ends as encodePageRecords ends it: no near-duplicates yet, closing bracket, newline. */
 function endsWithoutDuplicates(page: Uint8Array, start: number, end: number): boolean {
   if (end - start < NO_DUPLICATES_END.length) return false
   for (let k = 0; k < NO_DUPLICATES_END.length; k++) if (page[end - NO_DUPLICATES_END.length + k] !== NO_DUPLICATES_END[k]) return false
@@ -43,7 +43,7 @@ export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal:
       if (end === 0 || !endsWithoutDuplicates(page, start, end)) throw new Error(`index-build: paragraph record ${ordinal} is not one encodePageRecords wrote`)
       const duplicates = duplicatesOf(ordinal++)
       if (duplicates.length > 0) {
-        pieces.push(page.subarray(run, end - NO_DUPLICATES_END.length), Buffer.from(`${JSON.stringify(duplicates)}}\n`))
+        pieces.push(page.subarray(run, end - NO_DUPLICATES_END.length), Buffer.from(`${JSON.stringify(duplicates)}]\n`))
         run = end
       }
       start = end
