@@ -51,7 +51,7 @@ export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources,
 
 /** Every paragraph of encoded blocks, decoded (their tags from the columns). */
 function decodeParagraphs(blocks: Buffer[], count: number, columns: IndexColumns, entities: Entity[]): Paragraph[] {
-  const store = new ParagraphStore(blocks, count, { actors: columns.actors, regions: columns.regions, entityNames: entities.map((e) => e.name) })
+  const store = new ParagraphStore(blocks, count, columns, entities)
   return Array.from({ length: count }, (_, ordinal) => store.get(ordinal))
 }
 

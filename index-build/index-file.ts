@@ -313,7 +313,8 @@ function fromSections(header: Header, sections: Map<string, Uint8Array>, where: 
     const paragraphs = new ParagraphStore(
       blocks.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength)),
       counts.paragraphs,
-      { actors: columns.actors, regions: columns.regions, entityNames: entities.map((e) => e.name) },
+      columns,
+      entities,
     )
     const firstOrdinal = new Map<string, number>()
     // The first paragraph of each run of an article's paragraphs, last to first: the least ordinal wins even were an article's paragraphs split.

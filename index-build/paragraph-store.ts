@@ -1,17 +1,13 @@
 // Paragraphs kept as compact JSON records in a few large byte blocks and decoded only when asked for: a million paragraphs cost their bytes, not a million objects.
-import type { EntityColumn } from './index-columns'
-import type { Mention, Paragraph } from './types'
+import type { EntityColumn, IndexColumns } from './index-columns'
+import type { Entity, Mention, Paragraph } from './types'
 
 /** Records per block (a block is one section of the index file). */
 export const RECORDS_PER_BLOCK = 65_536
 const NEWLINE = 0x0a
 
-/** What a record leaves out and the store puts back: each paragraph's actors and regions (the index's columns) and the entity names they number. */
-export interface RecordTags {
-  actors: EntityColumn
-  regions: EntityColumn
-  entityNames: readonly string[]
-}
+/** What a record leaves out and the store puts back: each paragraph's actors and regions, as the index's columns number them in its entity list. */
+export type RecordTags = Pick<IndexColumns, 'actors' | 'regions'>
 
 /**
  * A paragraph as its record: one JSON array on one line — article id, position, section, text,
@@ -35,10 +31,10 @@ export function encodeParagraphBlocks(paragraphs: Paragraph[]): Buffer[] {
   return blocks
 }
 
-/** The names of one paragraph's row of a column. */
-function rowNames({ offsets, values }: EntityColumn, ordinal: number, names: readonly string[]): string[] {
+/** The entity names of one paragraph's row of a column. */
+function rowNames({ offsets, values }: EntityColumn, ordinal: number, entities: readonly Pick<Entity, 'name'>[]): string[] {
   const row: string[] = []
-  for (let k = offsets[ordinal]!; k < offsets[ordinal + 1]!; k++) row.push(names[values[k]!]!)
+  for (let k = offsets[ordinal]!; k < offsets[ordinal + 1]!; k++) row.push(entities[values[k]!]!.name)
   return row
 }
 
@@ -47,11 +43,12 @@ export class ParagraphStore {
   readonly #blocks: Buffer[]
   readonly #ends: Uint32Array[]
   readonly #tags: RecordTags
+  readonly #entities: readonly Pick<Entity, 'name'>[]
   /** Number of paragraphs. */
   readonly count: number
 
-  /** Wraps encoded blocks and the columns their records leave out; throws when a block does not hold the records it should. */
-  constructor(blocks: Buffer[], count: number, tags: RecordTags) {
+  /** Wraps encoded blocks, the columns their records leave out and the entities those number; throws when a block does not hold the records it should. */
+  constructor(blocks: Buffer[], count: number, tags: RecordTags, entities: readonly Pick<Entity, 'name'>[]) {
     this.#blocks = blocks
     this.#ends = blocks.map((block, b) => {
       const expected = Math.min(RECORDS_PER_BLOCK, count - b * RECORDS_PER_BLOCK)
@@ -67,6 +64,7 @@ export class ParagraphStore {
     if (blocks.length !== Math.ceil(count / RECORDS_PER_BLOCK)) throw new Error(`${blocks.length} paragraph blocks cannot hold ${count} records`)
     for (const column of [tags.actors, tags.regions]) if (column.offsets.length !== count + 1) throw new Error(`tag columns of ${column.offsets.length - 1} paragraphs cannot go with ${count} records`)
     this.#tags = tags
+    this.#entities = entities
     this.count = count
   }
 
@@ -82,15 +80,15 @@ export class ParagraphStore {
     const [articleId, position, section, text, flat, duplicates] = record as [string, number, string | null, string, (string | number)[], string[]]
     const mentions: Mention[] = []
     for (let k = 0; k + 2 < flat.length; k += 3) mentions.push({ name: flat[k] as string, start: flat[k + 1] as number, end: flat[k + 2] as number })
-    const { actors, regions, entityNames } = this.#tags
+    const { actors, regions } = this.#tags
     return {
       id: `${articleId}:${position}`,
       articleId,
       position,
       section,
       text,
-      actors: rowNames(actors, ordinal, entityNames),
-      regions: rowNames(regions, ordinal, entityNames),
+      actors: rowNames(actors, ordinal, this.#entities),
+      regions: rowNames(regions, ordinal, this.#entities),
       mentions,
       duplicates,
     }
