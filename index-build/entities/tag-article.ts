@@ -1,6 +1,6 @@
 // Tags one article's paragraphs with the actors and regions they mention, one canonical name each: known names and aliases, in-article references and misspellings, and NLP finds.
 import type { Entity, Mention } from '../types'
-import { type KnowledgeBase, parentChain } from './knowledge-base'
+import { type KnowledgeBase, type KnownEntity, parentChain } from './knowledge-base'
 import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
 import { findMisspellings, misspellingIndex } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
@@ -150,7 +150,8 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
     nlpPhrases.set(phrase.tokens[0]!, [...(nlpPhrases.get(phrase.tokens[0]!) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length))
   }
   const withNlp = nlpPhrases.size === 0 ? null : withNlpPhrases(known, nlpPhrases)
-  const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t) => matchPhrases(t, withNlp))
+  // withNlp differs from the known lookup only at the NLP phrases' first tokens: a text with none of them keeps its known matches.
+  const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t, i) => (t.some((token) => nlpPhrases.has(token.text)) ? matchPhrases(t, withNlp) : input.knownMatches[i]!))
 
   // 3. People named in full in this article, and the short ways of referring to them.
   const personNames = new Set<string>()
@@ -221,14 +222,36 @@ function coverage(tokens: Token[], matches: PhraseMatch[]): boolean[] {
   return covered
 }
 
+/** The Entity record of a known entity with the other spellings seen of it: its aliases and those, sorted. */
+function knownEntity(e: KnownEntity, seen: Iterable<string> = []): Entity {
+  const aliases = new Set([...e.aliases, ...seen])
+  return { name: e.name, type: e.type, region: e.region, parent: e.parent, aliases: [...aliases].sort(byCodePoint), source: 'known' }
+}
+
+/** Per knowledge base, each known entity's record with no other spelling seen, made once and shared by every article (never changed: frozen). */
+const knownRecords = new WeakMap<KnowledgeBase, Map<string, Readonly<Entity>>>()
+
+/** knownEntity(e), the same object every time for the same knowledge base: most articles see only listed spellings, and a build's merger skips aliases it has merged already (EntityMerger). */
+function knownRecord(kb: KnowledgeBase, e: KnownEntity): Entity {
+  let records = knownRecords.get(kb)
+  if (!records) knownRecords.set(kb, (records = new Map()))
+  let record = records.get(e.name)
+  if (!record) {
+    const made = knownEntity(e)
+    Object.freeze(made.aliases)
+    records.set(e.name, (record = Object.freeze(made)))
+  }
+  return record as Entity
+}
+
 /** The Entity records for the names mentioned, plus every broader region of the regions among them. */
 function entitiesFor(mentioned: Set<string>, kb: KnowledgeBase, nlpFound: Map<string, NlpEntity>, surfaces: Map<string, Set<string>>): Entity[] {
   const result = new Map<string, Entity>()
   const addKnown = (name: string) => {
     const e = kb.byName.get(name)
     if (!e || result.has(name)) return
-    const aliases = new Set([...e.aliases, ...(surfaces.get(name) ?? [])])
-    result.set(name, { name, type: e.type, region: e.region, parent: e.parent, aliases: [...aliases].sort(byCodePoint), source: 'known' })
+    const seen = surfaces.get(name)
+    result.set(name, seen ? knownEntity(e, seen) : knownRecord(kb, e))
     for (const p of parentChain(kb, name)) addKnown(p.name)
   }
   for (const name of mentioned) {

@@ -55,6 +55,31 @@ describe('mergeEntities', () => {
 })
 
 describe('EntityMerger', () => {
+  it('agrees with the definition when lists share frozen entries, as articles share known entities\' records', () => {
+    const frozen = (e: Entity) => Object.freeze({ ...e, aliases: Object.freeze([...e.aliases]) as string[] })
+    fc.assert(
+      fc.property(fc.uniqueArray(entity, { minLength: 1, maxLength: 5, selector: (e) => e.name }), lists, fc.array(fc.nat()), (pool, own, picks) => {
+        const shared = pool.map(frozen)
+        // Each list takes some shared records, and keeps its own entries of other names.
+        const input = own.map((list, k) => {
+          const taken = shared.filter((_, j) => ((picks[k] ?? k) >> j) & 1)
+          return [...taken, ...list.filter((e) => !taken.some((t) => t.name === e.name))]
+        })
+        expect(mergeEntities(input)).toEqual(definition(input))
+      }),
+    )
+  })
+
+  it('merges an alias list again when it was changed after being added (only frozen lists are taken as merged)', () => {
+    const aliases = ['Lin Haoba']
+    const e: Entity = { name: 'Lin Haobo', type: 'person', region: false, parent: null, aliases, source: 'known' }
+    const merger = new EntityMerger()
+    merger.add([e], 0)
+    aliases.push('Lin Hoabo')
+    merger.add([e], 1)
+    expect(merger.entities()[0]!.aliases).toEqual(['Lin Haoba', 'Lin Hoabo'])
+  })
+
   it('gives mergeEntities of all the lists when parts merge their own lists and a last merger their tallies, in any order', () => {
     fc.assert(
       fc.property(lists, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (input, parts, chunk, reversed) => {

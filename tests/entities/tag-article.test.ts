@@ -77,6 +77,21 @@ describe('tagArticle: names after a title', () => {
     expect(entities.find((e) => e.name === 'Arvo Lindqvist')).toMatchObject({ type: 'person', source: 'nlp' })
   })
 
+  it('tags a name NLP found in one paragraph wherever it appears in full, and keeps the known names of paragraphs without it', () => {
+    const { paragraphs } = tagArticle(
+      ['Fisheries Minister Arvo Lindqvist arrived in Port Ilse.', 'Oskar Vedrin spoke for the Harbour League.', 'Arvo Lindqvist and Oskar Vedrin then left Northland.'],
+      KB,
+      null,
+    )
+    expect(paragraphs[1]!.mentions.map((m) => m.name)).toEqual(['Oskar Vedrin', 'Harbour League'])
+    // One mention for the full name, not a given-name and a surname reference.
+    expect(paragraphs[2]!.mentions).toEqual([
+      { name: 'Arvo Lindqvist', start: 0, end: 14 },
+      { name: 'Oskar Vedrin', start: 19, end: 31 },
+      { name: 'Northland', start: 42, end: 51 },
+    ])
+  })
+
   it('takes a capitalised name ending in an organisation word as an organisation, even after a title', () => {
     const { entities } = tagArticle(['Officials from the Lora Institute met Minister Tavi Group, sorry, the Varn Fisheries Commission on Monday.'], KB, null)
     const types = Object.fromEntries(entities.filter((e) => e.source === 'nlp').map((e) => [e.name, e.type]))
