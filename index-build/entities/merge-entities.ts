@@ -2,8 +2,6 @@
 import type { Entity } from '../types'
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-/** No alias list: what an entry's last added list is until a frozen one is added. */
-const NONE: readonly string[] = Object.freeze([])
 
 /** What is known of one name so far: the entry that wins (and the rank of the list it came from), every alias met, and how many entries were met. */
 export interface EntityTally {
@@ -24,24 +22,20 @@ const wins = (a: Pick<EntityTally, 'entity' | 'rank'>, b: Pick<EntityTally, 'ent
  * all the lists in rank order however they were split.
  */
 export class EntityMerger {
-  /** Per name: the tally so far, its number, and the frozen alias list added last (adding the same unchangeable list again adds nothing: articles share known entities' frozen records). */
-  readonly #byName = new Map<string, { entity: Entity; rank: number; aliases: Set<string>; seen: number; number: number; lastAliases: readonly string[] }>()
+  readonly #byName = new Map<string, { entity: Entity; rank: number; aliases: Set<string>; seen: number; number: number }>()
 
   /** Adds one tally (an article's entry is a tally of one: its rank, its own aliases, seen once). */
   addTally({ entity, rank, aliases, seen }: EntityTally): void {
     const prior = this.#byName.get(entity.name)
     if (!prior) {
-      this.#byName.set(entity.name, { entity, rank, aliases: new Set(aliases), seen, number: this.#byName.size, lastAliases: Object.isFrozen(aliases) ? aliases : NONE })
+      this.#byName.set(entity.name, { entity, rank, aliases: new Set(aliases), seen, number: this.#byName.size })
       return
     }
     if (wins({ entity, rank }, prior)) {
       prior.entity = entity
       prior.rank = rank
     }
-    if (aliases !== prior.lastAliases) {
-      for (const alias of aliases) prior.aliases.add(alias)
-      if (Object.isFrozen(aliases)) prior.lastAliases = aliases
-    }
+    for (const alias of aliases) prior.aliases.add(alias)
     prior.seen += seen
   }
 

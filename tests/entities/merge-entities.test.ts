@@ -70,16 +70,6 @@ describe('EntityMerger', () => {
     )
   })
 
-  it('merges an alias list again when it was changed after being added (only frozen lists are taken as merged)', () => {
-    const aliases = ['Lin Haoba']
-    const e: Entity = { name: 'Lin Haobo', type: 'person', region: false, parent: null, aliases, source: 'known' }
-    const merger = new EntityMerger()
-    merger.add([e], 0)
-    aliases.push('Lin Hoabo')
-    merger.add([e], 1)
-    expect(merger.entities()[0]!.aliases).toEqual(['Lin Haoba', 'Lin Hoabo'])
-  })
-
   it('gives mergeEntities of all the lists when parts merge their own lists and a last merger their tallies, in any order', () => {
     fc.assert(
       fc.property(lists, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.boolean(), (input, parts, chunk, reversed) => {
