@@ -60,9 +60,16 @@ await writeFile(join(seedsDir, 'sources.json'), JSON.stringify(corpus.sources))
 // 2. Build end to end.
 const indexPath = join(work, 'index.readout')
 let t0 = performance.now()
+// CPU time of every thread of the process (the workers' too): the build's work, which varies less from hour to hour than its wall time.
+const cpu0 = process.cpuUsage()
 const report = await runBuild({ seedsDir, outFile: indexPath, nlp: !values['no-nlp'] })
 const buildMs = performance.now() - t0
-console.log(`build: ${report.articles} articles, ${report.paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s (${Math.round(report.paragraphs / (buildMs / 1000))}/s)`)
+const buildCpu = process.cpuUsage(cpu0)
+const buildCpuMs = { user: Math.round(buildCpu.user / 1000), system: Math.round(buildCpu.system / 1000) }
+console.log(
+  `build: ${report.articles} articles, ${report.paragraphs} paragraphs in ${(buildMs / 1000).toFixed(1)} s (${Math.round(report.paragraphs / (buildMs / 1000))}/s); ` +
+    `CPU ${(buildCpuMs.user / 1000).toFixed(1)} s user + ${(buildCpuMs.system / 1000).toFixed(1)} s system (${((buildCpuMs.user + buildCpuMs.system) / buildMs).toFixed(2)} cores busy)`,
+)
 // Every generated page is a good page: a skipped one means the build lost input, and the figures would be for a smaller corpus.
 if (report.articles !== corpus.pages.length) {
   throw new Error(`bench: the build kept ${report.articles} of ${corpus.pages.length} pages: ${report.warnings.slice(0, 3).map((w) => `${w.file}: ${w.problem}`).join('; ')}`)
@@ -173,7 +180,7 @@ await rm(work, { recursive: true, force: true })
 
 const result = {
   paragraphs: report.paragraphs,
-  build: { paragraphsPerSec: Math.round(report.paragraphs / (buildMs / 1000)), ms: Math.round(buildMs) },
+  build: { paragraphsPerSec: Math.round(report.paragraphs / (buildMs / 1000)), ms: Math.round(buildMs), cpuMs: buildCpuMs },
   index: { bytes, loadMs: Math.round(loadMs) },
   heapBytesPerParagraph,
   memory,
