@@ -14,6 +14,16 @@ describe('cleanPage', () => {
     expect(texts(page)).toHaveLength(3)
   })
 
+  it('collapses every run of white space, of any kind, to one space and trims line ends', () => {
+    const kinds = ['\t', ' ', '\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff']
+    for (const a of kinds) {
+      for (const b of kinds) {
+        const page = cleanPage(`${a}The envoy${a}arrived ${b}in the${a}${b}capital on Monday for talks.${b}\n`)
+        expect(texts(page)).toEqual(['The envoy arrived in the capital on Monday for talks.'])
+      }
+    }
+  })
+
   it('joins lines that were hard-wrapped mid-sentence', () => {
     const page = cleanPage('The delegation from the northern provinces arrived late on\nSunday evening after a long journey by road and rail.\n')
     expect(texts(page)).toEqual(['The delegation from the northern provinces arrived late on Sunday evening after a long journey by road and rail.'])
