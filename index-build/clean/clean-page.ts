@@ -33,7 +33,11 @@ interface Unit {
   listItem: boolean
 }
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029]/g
+/** Control characters and zero-width spaces, removed; vertical tab and form feed are not among them (white space, they become a space), nor tab and line feed. */
+const CONTROL = /[\u0000-\u0008\u000D-\u001F\u007F-\u009F\u200B]/g
+/** Unicode's line separator (a line break) and paragraph separator (a blank line): removing them glued the words either side together. */
+const LINE_SEPARATOR = /\u2028/g
+const PARAGRAPH_SEPARATOR = /\u2029/g
 const TERMINAL = /[.!?…:;"”’)\]]$/
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/
 const QUOTED_HEADING = /^[“"‘'«]([^“”"‘’'«».!?]{2,80})[”"’'»]$/
@@ -43,10 +47,12 @@ const RULE = /^(?:([-*_=~•·])\s*){3,}$/
 /** A run of white space (\s: tabs, no-break and ideographic spaces, …) other than one plain space between words: one " " already stands as it should, and leaving those alone made collapsing ~2.8× faster. */
 const SPACE_RUN = /(?! (?!\s))\s+/g
 
-/** Lines with control characters removed, spaces collapsed and ends trimmed. */
+/** Lines with control characters removed, Unicode line and paragraph separators as line breaks, spaces collapsed and ends trimmed. */
 function normaliseLines(text: string): string[] {
   return decodeHtmlEntities(repairMojibake(text))
     .replace(CONTROL, '')
+    .replace(LINE_SEPARATOR, '\n')
+    .replace(PARAGRAPH_SEPARATOR, '\n\n')
     .split('\n')
     .map((line) => line.replace(SPACE_RUN, ' ').trim())
 }

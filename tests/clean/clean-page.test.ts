@@ -24,6 +24,19 @@ describe('cleanPage', () => {
     }
   })
 
+  it('reads vertical tabs and form feeds as spaces and Unicode line and paragraph separators as breaks, never gluing words', () => {
+    expect(texts(cleanPage('The envoy\varrived in the\fcapital on Monday for talks.\n'))).toEqual(['The envoy arrived in the capital on Monday for talks.'])
+    expect(texts(cleanPage('The envoy arrived in the capital on Monday.\u2029She met the foreign minister, officials said.'))).toEqual([
+      'The envoy arrived in the capital on Monday.',
+      'She met the foreign minister, officials said.',
+    ])
+    expect(texts(cleanPage('The delegation from the northern provinces arrived late on\u2028Sunday evening after a long journey.'))).toEqual([
+      'The delegation from the northern provinces arrived late on Sunday evening after a long journey.',
+    ])
+    // Still removed: other control characters and zero-width spaces.
+    expect(texts(cleanPage('The en\u200Bvoy arr\u0007ived in the capital on Monday for talks.'))).toEqual(['The envoy arrived in the capital on Monday for talks.'])
+  })
+
   it('joins lines that were hard-wrapped mid-sentence', () => {
     const page = cleanPage('The delegation from the northern provinces arrived late on\nSunday evening after a long journey by road and rail.\n')
     expect(texts(page)).toEqual(['The delegation from the northern provinces arrived late on Sunday evening after a long journey by road and rail.'])
