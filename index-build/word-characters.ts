@@ -45,3 +45,20 @@ export function wordUnitsAt(units: Uint16Array, i: number, length: number): numb
   }
   return isLetterOrDigit(c) ? 1 : 0
 }
+
+const UPPERCASE = /^\p{Lu}$/u
+
+/** Per BMP code point: 0 not yet asked, 1 an uppercase letter, 2 not. */
+const upperBmp = new Uint8Array(0x10000)
+
+/** True when `text` starts with an uppercase letter (\p{Lu}), as /^\p{Lu}/u tests it; ASCII without a regular expression, other code points tested once each. */
+export function startsUppercase(text: string): boolean {
+  const c = text.charCodeAt(0)
+  if (c < 0x80) return c >= 65 && c <= 90
+  if (Number.isNaN(c)) return false
+  const cp = text.codePointAt(0)!
+  if (cp > 0xffff) return UPPERCASE.test(String.fromCodePoint(cp))
+  let known = upperBmp[cp]!
+  if (known === 0) upperBmp[cp] = known = UPPERCASE.test(String.fromCharCode(cp)) ? 1 : 2
+  return known === 1
+}

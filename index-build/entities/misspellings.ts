@@ -2,11 +2,10 @@
 import { distance } from 'fastest-levenshtein'
 import type { PhraseMatch } from './match-phrases'
 import type { Token } from './name-tokens'
+import { startsUppercase } from '../word-characters'
 
 /** Most letters a misspelling may differ by. */
 const MAX_EDITS = 2
-
-const CAPITALISED = /^\p{Lu}/u
 
 /** True when the tokens from i on spell `spelling` (two words or more) with one or two letters wrong, every word capitalised, uncovered and with the right first letter. Cheap checks first. */
 function nearMiss(tokens: Token[], covered: boolean[], i: number, spelling: string[]): boolean {
@@ -22,7 +21,7 @@ function nearMiss(tokens: Token[], covered: boolean[], i: number, spelling: stri
   let edits = 0
   let letters = 0
   for (let k = 0; k < n; k++) {
-    if (!CAPITALISED.test(tokens[i + k]!.text)) return false
+    if (!startsUppercase(tokens[i + k]!.text)) return false
     edits += distance(tokens[i + k]!.text, spelling[k]!)
     letters += spelling[k]!.length
   }
@@ -55,8 +54,9 @@ export function findMisspellings(tokens: Token[], covered: boolean[], index: Mis
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!.text
     if (covered[i]) continue
+    if (!startsUppercase(first)) continue
     const group = index.get(first[0]!)
-    if (!group || !CAPITALISED.test(first)) continue
+    if (!group) continue
     const hit = group.find((entry) => nearMiss(tokens, covered, i, entry.spelling))
     if (hit) {
       const to = i + hit.spelling.length

@@ -2,6 +2,7 @@
 import nlp from 'compromise'
 import type { ActorType } from '../types'
 import type { Token } from './name-tokens'
+import { startsUppercase } from '../word-characters'
 
 /** An entity found by NLP, by its own name. */
 export interface NlpEntity {
@@ -28,7 +29,6 @@ const NOT_NAMES = new Set(
 )
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', 'al', 'bin'])
 
-const CAPITALISED = /^\p{Lu}/u
 const JOINER = /^-?$/
 const SENTENCE_END = /[.!?:;"“”]$/
 
@@ -39,7 +39,7 @@ function gapBefore(text: string, tokens: Token[], k: number): string {
 
 /** True when token k may be part of a name: capitalised, not covered by another match, not a known non-name. */
 function nameAt(tokens: Token[], covered: boolean[], k: number): boolean {
-  return !covered[k] && CAPITALISED.test(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)
+  return !covered[k] && startsUppercase(tokens[k]!.text) && !NOT_NAMES.has(tokens[k]!.text)
 }
 
 /** True when token k follows the previous one across only spaces or a hyphen. */
