@@ -93,6 +93,28 @@ export function parseKnowledgeBase(json: unknown, file: string): KnowledgeBase {
   return { entities, byName, phrases }
 }
 
+/** What a knowledge base's phrases are looked up with, by first token. */
+export type PhraseLookup = (first: string) => KnowledgeBase['phrases'] extends Map<string, infer V> ? V | undefined : never
+
+const lookups = new WeakMap<KnowledgeBase, PhraseLookup>()
+
+/**
+ * `kb.phrases.get` as a function (one per knowledge base), answering at once for a token whose
+ * first code unit starts no phrase: most tokens of a text are such words, and a map lookup hashes
+ * each fresh token string first.
+ */
+export function phraseLookup(kb: KnowledgeBase): PhraseLookup {
+  let lookup = lookups.get(kb)
+  if (!lookup) {
+    const initials = new Uint8Array(0x10000)
+    for (const first of kb.phrases.keys()) initials[first.charCodeAt(0)] = 1
+    const { phrases } = kb
+    lookup = (first) => (initials[first.charCodeAt(0)] === 1 ? phrases.get(first) : undefined)
+    lookups.set(kb, lookup)
+  }
+  return lookup
+}
+
 /** The project's known entities. */
 export const KNOWN_ENTITIES: KnowledgeBase = parseKnowledgeBase(rawEntities, 'index-build/data/entities.json')
 

@@ -1,6 +1,6 @@
 // Tags one article's paragraphs with the actors and regions they mention, one canonical name each: known names and aliases, in-article references and misspellings, and NLP finds.
 import type { Entity, Mention } from '../types'
-import { type KnowledgeBase, type KnownEntity, parentChain } from './knowledge-base'
+import { type KnowledgeBase, type KnownEntity, parentChain, phraseLookup } from './knowledge-base'
 import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
 import { findMisspellings, misspellingIndex } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
@@ -57,7 +57,7 @@ export interface TaggingInput {
 export function prepareTagging(paragraphs: string[], kb: KnowledgeBase, title: string | null, nlp: boolean): TaggingInput {
   const texts = title ? [title, ...paragraphs] : paragraphs
   const tokens = texts.map(tokensOf)
-  const known = (first: string) => kb.phrases.get(first)
+  const known = phraseLookup(kb)
   const knownMatches = tokens.map((t) => matchPhrases(t, known))
   const candidates = texts.map((text, i) => {
     if (!nlp) return []
@@ -132,7 +132,7 @@ export function tagPrepared(input: TaggingInput, kb: KnowledgeBase, cache: NlpCa
 /** Tags the prepared article, taking every NLP answer from the cache (which must hold an answer for each uncued candidate). */
 export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: NlpCache): { paragraphs: ParagraphTags[]; entities: Entity[] } {
   const { texts, tokens } = input
-  const known = (first: string) => kb.phrases.get(first)
+  const known = phraseLookup(kb)
 
   // 2. Names the data file does not list: cued runs, and what NLP found inside the others.
   const nlpFound = new Map<string, NlpEntity>()

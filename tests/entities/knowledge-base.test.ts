@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { KNOWN_ENTITIES, parentChain, parseKnowledgeBase } from '../../index-build/entities/knowledge-base'
+import { KNOWN_ENTITIES, parentChain, parseKnowledgeBase, phraseLookup } from '../../index-build/entities/knowledge-base'
 
 describe('parseKnowledgeBase', () => {
   it('applies defaults and indexes names and aliases by first token, longest first', () => {
     const kb = parseKnowledgeBase([{ name: 'Harbour League', type: 'organisation', aliases: ['HL', 'Harbour League of Ports'] }], 'test.json')
     expect(kb.byName.get('Harbour League')).toEqual({ name: 'Harbour League', type: 'organisation', region: false, parent: null, aliases: ['HL', 'Harbour League of Ports'] })
     expect(kb.phrases.get('Harbour')!.map((p) => p.surface)).toEqual(['Harbour League of Ports', 'Harbour League'])
+  })
+
+  it('looks phrases up as the map does, whatever letter they start with', () => {
+    const kb = parseKnowledgeBase(
+      [
+        { name: 'Harbour League', type: 'organisation', aliases: ['HL'] },
+        { name: 'Jan de Vries', type: 'person', aliases: ['de Vries'] },
+        { name: 'Émile Varn', type: 'person' },
+        { name: '東京', region: true },
+      ],
+      'test.json',
+    )
+    const lookup = phraseLookup(kb)
+    expect(phraseLookup(kb)).toBe(lookup)
+    for (const first of kb.phrases.keys()) expect(lookup(first)).toBe(kb.phrases.get(first))
+    expect([...kb.phrases.keys()].sort()).toEqual(['de', 'HL', 'Harbour', 'Jan', 'Émile', '東京'].sort())
+    for (const other of ['Harb', 'Harbours', 'd', 'vries', 'E', 'Emile', 'É', '東', 'the', '', '1990']) expect(lookup(other)).toBeUndefined()
   })
 
   it('names the file, the entry and the field of a bad entry', () => {
