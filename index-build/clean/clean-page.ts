@@ -44,8 +44,8 @@ const QUOTED_HEADING = /^[“"‘'«]([^“”"‘’'«».!?]{2,80})[”"’'»
 /** A line ending in a comma, dash or a word that cannot end a sentence was cut by hard wrapping. */
 const CUT_MID_SENTENCE = /(?:[,\u2013\u2014-]|\b(?:the|a|an|of|to|in|on|at|for|and|or|but|with|by|from|that|as|his|her|its|their|is|was|were|are|be|has|had|have))$/
 const RULE = /^(?:([-*_=~•·])\s*){3,}$/
-/** A run of white space (\s: tabs, no-break and ideographic spaces, …) other than one plain space between words: one " " already stands as it should, and leaving those alone made collapsing ~2.8× faster. */
-const SPACE_RUN = /(?! (?!\s))\s+/g
+/** White space (\s: tabs, no-break and ideographic spaces, …) to collapse: runs of two or more, and any one character but a plain space. One " " already stands as it should, and leaving those alone made collapsing ~3× faster. */
+const SPACE_RUN = /\s{2,}|[^\S ]/g
 
 /** Lines with control characters removed, Unicode line and paragraph separators as line breaks, spaces collapsed and ends trimmed. */
 function normaliseLines(text: string): string[] {
