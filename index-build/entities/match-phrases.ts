@@ -34,3 +34,19 @@ export function matchPhrases(tokens: Token[], lookup: (first: string) => readonl
   }
   return matches
 }
+
+/** `phrases.get` as a lookup that answers undefined at once for a token whose first code unit starts no key: most tokens, found without hashing them (ASCII initials as bits, others in a set). */
+export function lookupByFirst<T>(phrases: ReadonlyMap<string, T>): (first: string) => T | undefined {
+  const ascii = new Uint32Array(4)
+  const other = new Set<number>()
+  for (const first of phrases.keys()) {
+    const c = first.charCodeAt(0)
+    if (c < 128) ascii[c >>> 5]! |= 1 << (c & 31)
+    else other.add(c)
+  }
+  return (first) => {
+    const c = first.charCodeAt(0)
+    const maybe = c < 128 ? (ascii[c >>> 5]! >>> (c & 31)) & 1 : other.has(c) ? 1 : 0
+    return maybe === 1 ? phrases.get(first) : undefined
+  }
+}

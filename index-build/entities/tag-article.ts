@@ -1,7 +1,7 @@
 // Tags one article's paragraphs with the actors and regions they mention, one canonical name each: known names and aliases, in-article references and misspellings, and NLP finds.
 import type { Entity, Mention } from '../types'
 import { type KnowledgeBase, type KnownEntity, parentChain, phraseLookup } from './knowledge-base'
-import { matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
+import { lookupByFirst, matchPhrases, type Phrase, type PhraseMatch } from './match-phrases'
 import { findMisspellings, misspellingIndex } from './misspellings'
 import { type Token, tokensOf } from './name-tokens'
 import { candidateRuns, classifyCandidates, type NlpCache, type NlpEntity, suffixedOrganisation, titledPerson } from './nlp-entities'
@@ -151,7 +151,8 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
   }
   const withNlp = nlpPhrases.size === 0 ? null : withNlpPhrases(known, nlpPhrases)
   // withNlp differs from the known lookup only at the NLP phrases' first tokens: a text with none of them keeps its known matches.
-  const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t, i) => (t.some((token) => nlpPhrases.has(token.text)) ? matchPhrases(t, withNlp) : input.knownMatches[i]!))
+  const nlpFirst = lookupByFirst(nlpPhrases)
+  const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t, i) => (t.some((token) => nlpFirst(token.text) !== undefined) ? matchPhrases(t, withNlp) : input.knownMatches[i]!))
 
   // 3. People named in full in this article, and the short ways of referring to them.
   const personNames = new Set<string>()
@@ -168,8 +169,7 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
     seenSurfaces.set(name, set)
   }
   const references = personReferences(persons, (token) => known(token)?.some((p) => p.tokens.length === 1) ?? false)
-  const referenceByToken = new Map(references.map((p) => [p.tokens[0]!, [p]]))
-  const referenceOf = (first: string) => referenceByToken.get(first)
+  const referenceOf = lookupByFirst(new Map(references.map((p) => [p.tokens[0]!, [p]])))
   const misspellings = misspellingIndex(persons)
 
   const tagged = tokens.map((t, i) => {
@@ -212,7 +212,8 @@ function withNlpPhrases(known: (first: string) => Phrase[] | undefined, nlpPhras
     const a = known(first)
     merged.set(first, a ? [...a, ...b].sort((x, y) => y.tokens.length - x.tokens.length) : b)
   }
-  return (first) => merged.get(first) ?? known(first)
+  const mergedOf = lookupByFirst(merged)
+  return (first) => mergedOf(first) ?? known(first)
 }
 
 /** Which tokens the matches cover. */
