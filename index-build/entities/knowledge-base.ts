@@ -8,6 +8,7 @@
 import { z } from 'zod'
 import rawEntities from '../data/entities.json' with { type: 'json' }
 import type { ActorType } from '../types'
+import { lookupByFirst } from './match-phrases'
 import { nameTokens } from './name-tokens'
 
 /** One entity of the data file, with defaults applied. */
@@ -98,20 +99,10 @@ export type PhraseLookup = (first: string) => KnowledgeBase['phrases'] extends M
 
 const lookups = new WeakMap<KnowledgeBase, PhraseLookup>()
 
-/**
- * `kb.phrases.get` as a function (one per knowledge base), answering at once for a token whose
- * first code unit starts no phrase: most tokens of a text are such words, and a map lookup hashes
- * each fresh token string first.
- */
+/** `kb.phrases.get` as lookupByFirst makes it (skipping tokens whose first letter starts no phrase: most words of a text), made once per knowledge base. */
 export function phraseLookup(kb: KnowledgeBase): PhraseLookup {
   let lookup = lookups.get(kb)
-  if (!lookup) {
-    const initials = new Uint8Array(0x10000)
-    for (const first of kb.phrases.keys()) initials[first.charCodeAt(0)] = 1
-    const { phrases } = kb
-    lookup = (first) => (initials[first.charCodeAt(0)] === 1 ? phrases.get(first) : undefined)
-    lookups.set(kb, lookup)
-  }
+  if (!lookup) lookups.set(kb, (lookup = lookupByFirst(kb.phrases)))
   return lookup
 }
 
