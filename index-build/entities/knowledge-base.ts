@@ -95,7 +95,7 @@ export function parseKnowledgeBase(json: unknown, file: string): KnowledgeBase {
 }
 
 /** What a knowledge base's phrases are looked up with, by first token. */
-export type PhraseLookup = (first: string) => KnowledgeBase['phrases'] extends Map<string, infer V> ? V | undefined : never
+export type PhraseLookup = (first: string) => ReturnType<KnowledgeBase['phrases']['get']>
 
 const lookups = new WeakMap<KnowledgeBase, PhraseLookup>()
 

@@ -150,9 +150,9 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
     if (phrase.tokens.length === 0) continue
     nlpPhrases.set(phrase.tokens[0]!, [...(nlpPhrases.get(phrase.tokens[0]!) ?? []), phrase].sort((a, b) => b.tokens.length - a.tokens.length))
   }
-  const withNlp = nlpPhrases.size === 0 ? null : withNlpPhrases(known, nlpPhrases)
-  // withNlp differs from the known lookup only at the NLP phrases' first tokens: a text with none of them keeps its known matches.
   const nlpFirst = lookupByFirst(nlpPhrases)
+  const withNlp = nlpPhrases.size === 0 ? null : withNlpPhrases(known, nlpPhrases, nlpFirst)
+  // withNlp differs from the known lookup only at the NLP phrases' first tokens: a text with none of them keeps its known matches.
   const fullMatches = withNlp === null ? input.knownMatches : tokens.map((t, i) => (t.some((token) => nlpFirst(token.text) !== undefined) ? matchPhrases(t, withNlp) : input.knownMatches[i]!))
 
   // 3. People named in full in this article, and the short ways of referring to them.
@@ -206,15 +206,18 @@ export function finishTagging(input: TaggingInput, kb: KnowledgeBase, cache: Nlp
   return { paragraphs: out, entities: entitiesFor(mentioned, kb, nlpFound, seenSurfaces) }
 }
 
-/** The lookup of known phrases with the NLP finds added, each list longest first (a known phrase before an NLP one of the same length). */
-function withNlpPhrases(known: (first: string) => Phrase[] | undefined, nlpPhrases: Map<string, Phrase[]>): (first: string) => Phrase[] | undefined {
+/** The lookup of known phrases with the NLP finds added, each list longest first (a known phrase before an NLP one of the same length); `nlpFirst` is lookupByFirst(nlpPhrases), whose keys the merged lists have. */
+function withNlpPhrases(
+  known: (first: string) => Phrase[] | undefined,
+  nlpPhrases: Map<string, Phrase[]>,
+  nlpFirst: (first: string) => Phrase[] | undefined,
+): (first: string) => Phrase[] | undefined {
   const merged = new Map<string, Phrase[]>()
   for (const [first, b] of nlpPhrases) {
     const a = known(first)
     merged.set(first, a ? [...a, ...b].sort((x, y) => y.tokens.length - x.tokens.length) : b)
   }
-  const mergedOf = lookupByFirst(merged)
-  return (first) => mergedOf(first) ?? known(first)
+  return (first) => (nlpFirst(first) === undefined ? known(first) : merged.get(first))
 }
 
 /** Which tokens the matches cover. */
