@@ -5,6 +5,8 @@ import { compress } from 'hono/compress'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import type { LoadedIndex } from '../index-build/index-file'
+import type { ParallelCounter } from './count-hits'
+import { sharedCountHelper } from './count-helper'
 import { openApiDocument } from './openapi'
 import { problem } from './problem'
 import { articles } from './routes/articles'
@@ -29,6 +31,8 @@ export interface AppDeps {
   nodeModulesDir?: string
   /** Origin allowed by CORS; no CORS headers when unset. */
   corsOrigin?: string
+  /** Counts large hit lists on a second thread too. Default: the process's shared helper (see count-helper.ts); null counts on the request's thread alone. */
+  countHelper?: ParallelCounter | null
 }
 
 /** Builds the app. */
@@ -45,6 +49,7 @@ export function createApp(deps: AppDeps): Hono {
     return { status: index ? 'ok' : 'loading', documents: index?.terms.documentCount ?? 0, articles: index?.articles.length ?? 0, ...deps.getStatus?.() }
   }
 
+  const countHelper = deps.countHelper === undefined ? sharedCountHelper() : deps.countHelper
   const api = new Hono<IndexEnv>()
   api.use(async (c, next) => {
     const index = deps.getIndex()
@@ -53,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
       return problem(c, 503, 'Service Unavailable', 'the index is still loading')
     }
     c.set('index', index)
+    c.set('countHelper', countHelper)
     await next()
   })
   api.route('/search', search)

@@ -1,6 +1,15 @@
 // Filters candidate hits by date, exclusion, tags and outlet, and counts every facet value over those that pass, in one pass over their facet rows.
 import { type FacetRows, spillOffset, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } from './search-context'
 
+/** The narrow rows alone: what counting dense hits reads. */
+export type CountedRows = Pick<FacetRows, 'at' | 'data'>
+
+/** Counts a dense hit list's rows on more than one thread: true when it did (into `all`), false when the caller should count alone. */
+export interface ParallelCounter {
+  /** 'add': add the rows of the hits; 'gaps': take off those of the paragraphs that are not hits (see subtractGaps). */
+  count(kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean
+}
+
 /** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
 const SPARSE_FRACTION = 8
 /** Hits fewer than 1 in this many paragraphs are counted from the wide rows (measured at 1M: 16–27% faster for 10,000–22,000 hits; one width for every list was slower from ~57,000). */
@@ -82,19 +91,48 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
 /**
  * Counts every facet value over hits that nothing filters: `filterAndCount` under an open filter,
  * without its tests, and keeping every hit (returns positions 0 … n - 1, a view of `positions`).
+ * With a `helper`, dense hits (1 in SPARSE_FRACTION paragraphs or more) may be counted on more than one thread.
  */
-export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array): Uint32Array {
-  const { at: rowAt, data: row } = rows
+export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array, helper: ParallelCounter | null = null): Uint32Array {
+  const paragraphs = rows.at.length - 1
   const { data: wide, spill } = rows.wide
   const all = counts.all
-  const useWide = ordinals.length * WIDE_FRACTION < rowAt.length
-  if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows, useWide)
-  for (let i = 0; i < ordinals.length; i++) {
-    const p = ordinals[i]!
-    if (useWide) addWideRow(all, wide, spill, p * WIDE_ROW, 0)
-    else for (let k = rowAt[p]!, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
+  if (ordinals.length * WIDE_FRACTION < paragraphs) {
+    if (ordinals.length * SPARSE_FRACTION < paragraphs) fetchRows(ordinals, rows, true)
+    for (let i = 0; i < ordinals.length; i++) addWideRow(all, wide, spill, ordinals[i]! * WIDE_ROW, 0)
+  } else if (ordinals.length * SPARSE_FRACTION < paragraphs) {
+    fetchRows(ordinals, rows, false)
+    addRows(ordinals, 0, ordinals.length, rows, all)
+  } else if (!helper?.count('add', ordinals, rows, all)) {
+    addRows(ordinals, 0, ordinals.length, rows, all)
   }
   return positions.subarray(0, ordinals.length)
+}
+
+/** Adds 1 to the counter of every slot of the rows of hits[from] … hits[to - 1]. */
+export function addRows(hits: Uint32Array, from: number, to: number, { at: rowAt, data: row }: CountedRows, all: Uint32Array): void {
+  for (let i = from; i < to; i++) {
+    const p = hits[i]!
+    for (let k = rowAt[p]!, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
+  }
+}
+
+/**
+ * Takes 1 off the counter of every slot of the rows of the paragraphs that are not hits among the
+ * first n hits (ascending, distinct): those just before each of hits[from] … hits[to - 1], and,
+ * with `tail`, those after hits[n - 1]. Chunks of hits with the tail in one of them take off
+ * every non-hit's row once.
+ */
+export function subtractGaps(hits: Uint32Array, n: number, from: number, to: number, tail: boolean, { at: rowAt, data: row }: CountedRows, all: Uint32Array): void {
+  let next = from === 0 ? 0 : hits[from - 1]! + 1
+  for (let i = from; i < to; i++) {
+    // The paragraphs between this hit and the one before lie back to back.
+    const hit = hits[i]!
+    for (let k = rowAt[next]!, end = rowAt[hit]!; k < end; k++) all[row[k]!]!--
+    next = hit + 1
+  }
+  if (!tail) return
+  for (let k = rowAt[n === 0 ? 0 : hits[n - 1]! + 1]!, end = rowAt[rowAt.length - 1]!; k < end; k++) all[row[k]!]!--
 }
 
 /** Sets `to` to the counts in `from` (counts of the same rows). */
@@ -133,17 +171,8 @@ function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row, wide }: FacetR
  * `ordinals` must be ascending and distinct; returns positions 0 … n - 1 (every hit is kept),
  * as a view of `positions` (0, 1, 2, …, never written to).
  */
-export function countByComplement(ordinals: Uint32Array, rows: FacetRows, everyParagraph: HitCounts, counts: HitCounts, positions: Uint32Array): Uint32Array {
-  const { at: rowAt, data: row } = rows
-  const all = counts.all
+export function countByComplement(ordinals: Uint32Array, rows: FacetRows, everyParagraph: HitCounts, counts: HitCounts, positions: Uint32Array, helper: ParallelCounter | null = null): Uint32Array {
   copyCounts(everyParagraph, counts)
-  const paragraphs = rowAt.length - 1
-  let next = 0
-  for (let i = 0; i <= ordinals.length; i++) {
-    // The paragraphs between this hit and the one before are not hits: take their rows off (they lie back to back).
-    const hit = i < ordinals.length ? ordinals[i]! : paragraphs
-    for (let k = rowAt[next]!, end = rowAt[hit]!; k < end; k++) all[row[k]!]!--
-    next = hit + 1
-  }
+  if (!helper?.count('gaps', ordinals, rows, counts.all)) subtractGaps(ordinals, ordinals.length, 0, ordinals.length, true, rows, counts.all)
   return positions.subarray(0, ordinals.length)
 }

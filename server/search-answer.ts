@@ -1,6 +1,7 @@
 // Assembles the answer of /api/search from the parsed parameters: the page of hits with highlights, facets and timeline.
 import type { z } from 'zod'
 import type { LoadedIndex } from '../index-build/index-file'
+import type { ParallelCounter } from './count-hits'
 import { type Facets, facetLists } from './facets'
 import { highlight } from './highlight'
 import { type ParsedQuery, parseQuery } from './query-parse'
@@ -45,12 +46,12 @@ export function searchAnswer(
   index: LoadedIndex,
   params: SearchParams,
   started = performance.now(),
-  options: { facetLimit?: number; orderAll?: boolean } = {},
+  options: { facetLimit?: number; orderAll?: boolean; countHelper?: ParallelCounter | null } = {},
 ): { answer: SearchAnswer; outcome: SearchOutcome; query: ParsedQuery } {
   const ctx = searchContext(index)
   const query = parseQuery(params.q)
   const ordered = options.orderAll ? Number.POSITIVE_INFINITY : params.page * params.size
-  const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null }, ordered)
+  const outcome = runSearch(index, query, { outlet: params.outlet, actor: params.actor, region: params.region, from: params.from ?? null, to: params.to ?? null, sort: params.sort ?? null }, ordered, options.countHelper ?? null)
   const exact = queryMatchTerms(null, query)
   const first = (params.page - 1) * params.size
   const hits: Hit[] = []

@@ -151,9 +151,10 @@ export function facetRows(outletOf: Uint32Array, dayOf: Uint32Array, actors: { o
   const actorBase = dayBase + sizes.days
   const regionBase = actorBase + sizes.actors
   const slots = regionBase + sizes.regions
-  const at = new Uint32Array(n + 1)
+  // In shared memory, so that a helper thread can count rows too (count-helper.ts).
+  const at = new Uint32Array(new SharedArrayBuffer(4 * (n + 1)))
   const size = 2 * n + actors.values.length + regions.values.length
-  const data = slots <= 0x10000 ? new Uint16Array(size) : new Uint32Array(size)
+  const data = slots <= 0x10000 ? new Uint16Array(new SharedArrayBuffer(2 * size)) : new Uint32Array(new SharedArrayBuffer(4 * size))
   const slot = (code: number, base: number, size: number) => {
     if (code >= size) throw new RangeError(`facet rows: code ${code} is not below ${size}`)
     return base + code

@@ -8,7 +8,7 @@ import { orderFirst } from './order-first'
 import { phraseCandidates, phraseTest } from './phrase-positions'
 import { firstAtOrAfter, intersectDocs, postingsWithin } from './sorted-lists'
 import type { ParsedQuery, QueryItem } from './query-parse'
-import { copyCounts, countAll, countByComplement, emptyCounts, filterAndCount, type HitCounts, type HitFilter } from './count-hits'
+import { copyCounts, countAll, countByComplement, emptyCounts, filterAndCount, type HitCounts, type HitFilter, type ParallelCounter } from './count-hits'
 import { type FacetColumn, type SearchContext, searchContext } from './search-context'
 
 /** Filters and ordering of a search. */
@@ -198,8 +198,8 @@ function excludedOrdinals(index: LoadedIndex, excluded: QueryItem[]): Uint8Array
   return out
 }
 
-/** Runs the query and filters, returning the number of hits, the first `ordered` of them in order, and counts over all of them. */
-export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters, ordered = Number.POSITIVE_INFINITY): SearchOutcome {
+/** Runs the query and filters, returning the number of hits, the first `ordered` of them in order, and counts over all of them (with `helper`, a large unfiltered count on two threads). */
+export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: SearchFilters, ordered = Number.POSITIVE_INFINITY, helper: ParallelCounter | null = null): SearchOutcome {
   const ctx = searchContext(index)
   const browsing = query.clauses.length === 0
   const sort = filters.sort ?? (browsing ? 'date' : 'relevance')
@@ -247,7 +247,10 @@ export function runSearch(index: LoadedIndex, query: ParsedQuery, filters: Searc
     hits = whole.positions
   } else if (unfiltered) {
     const whole = wholeIndexCounts(ctx)
-    hits = candidates.ordinals.length * 2 > paragraphs ? countByComplement(candidates.ordinals, rows, whole.counts, counts, whole.positions) : countAll(candidates.ordinals, rows, counts, whole.positions)
+    hits =
+      candidates.ordinals.length * 2 > paragraphs
+        ? countByComplement(candidates.ordinals, rows, whole.counts, counts, whole.positions, helper)
+        : countAll(candidates.ordinals, rows, counts, whole.positions, helper)
   } else {
     hits = filterAndCount(candidates.ordinals, rows, filter, counts)
   }

@@ -13,7 +13,7 @@ export const exportHits = new Hono<IndexEnv>().get('/', (c) => {
   const { format, ...params } = parsed.value
   const index = c.get('index')
   const ctx = searchContext(index)
-  const { outcome } = searchAnswer(index, { ...params, page: 1, size: 1 }, performance.now(), { orderAll: true })
+  const { outcome } = searchAnswer(index, { ...params, page: 1, size: 1 }, performance.now(), { orderAll: true, countHelper: c.get('countHelper') })
   const count = Math.min(outcome.ordinals.length, MAX_EXPORT_HITS)
   const lines: string[] = format === 'csv' ? [csvHeader()] : []
   for (let i = 0; i < count; i++) {

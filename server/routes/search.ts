@@ -11,5 +11,5 @@ export const search = new Hono<IndexEnv>().get('/', (c) => {
   if (!parsed.ok) return badParameter(c, parsed.problem.parameter, parsed.problem.rule)
   const params = parsed.value
   if (params.page * params.size > MAX_RESULT_WINDOW) return badParameter(c, 'page', `page × size must be at most ${MAX_RESULT_WINDOW}`)
-  return c.json(searchAnswer(c.get('index'), params, started).answer)
+  return c.json(searchAnswer(c.get('index'), params, started, { countHelper: c.get('countHelper') }).answer)
 })

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { commonPairs } from '../../index-build/common-pairs'
 import type { LoadedIndex } from '../../index-build/index-file'
 import { createApp } from '../../server/app'
+import { CountHelper } from '../../server/count-helper'
 import { GOLDEN_FILE, goldenIndexes, stripTiming } from '../support/golden-search'
 
 // Answers recorded from the search path as it was before the performance work (MiniSearch's own
@@ -10,6 +11,8 @@ import { GOLDEN_FILE, goldenIndexes, stripTiming } from '../support/golden-searc
 // order, with the same scores, facet counts, timeline, suggestions, exports and articles.
 let golden: Record<'seeds' | 'generated', Record<string, unknown>>
 let indexes: { seeds: LoadedIndex; generated: LoadedIndex }
+const helpers: CountHelper[] = []
+afterAll(() => helpers.forEach((h) => h.stop()))
 
 beforeAll(async () => {
   golden = JSON.parse(await readFile(GOLDEN_FILE, 'utf8'))
@@ -38,5 +41,18 @@ describe.each(['seeds', 'generated'] as const)('the %s corpus', (corpus) => {
       const res = await app.request(url)
       expect(stripTiming(url, await res.text()), url).toEqual(golden[corpus][url])
     }
+  })
+
+  it('answers every pinned request the same when a helper thread counts large hit lists too', async () => {
+    // Every count shared, in chunks of a few rows, all left to the helper thread (the main thread counts only the chunks of a helper late by a second).
+    const helper = new CountHelper({ minRows: 1, chunkRows: 7, graceMs: 1000, helperOnly: true })
+    helpers.push(helper)
+    expect(await helper.start()).toBe(true)
+    const app = createApp({ getIndex: () => indexes[corpus], countHelper: helper })
+    for (const url of Object.keys(golden[corpus])) {
+      const res = await app.request(url)
+      expect(stripTiming(url, await res.text()), url).toEqual(golden[corpus][url])
+    }
+    expect(helper.helperChunks).toBeGreaterThan(0)
   })
 })
