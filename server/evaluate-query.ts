@@ -127,7 +127,7 @@ class Evaluator {
     if (parts.length === 0) return this.#empty()
     const operator = combineWith.toLowerCase()
     if (operator !== 'or' && operator !== 'and') throw new Error(`evaluate-query: invalid combination operator: ${combineWith}`)
-    if (operator === 'or') return this.#unionAll(parts.map((p) => this.#evaluate(p, within)))
+    if (operator === 'or') return this.#uniteTerms(parts, within) ?? this.#unionAll(parts.map((p) => this.#evaluate(p, within)))
     if (parts.length === 1) return this.#evaluate(parts[0]!, within)
     const order = parts.map((p, i) => ({ i, bound: this.#bound(p) })).sort((a, b) => a.bound - b.bound || a.i - b.i)
     const results: Matches[] = new Array(parts.length)
@@ -149,6 +149,104 @@ class Evaluator {
       if (possible.length === 0) return this.#empty()
     }
     return results.reduce((a, b) => this.#intersect(a, b))
+  }
+
+  /** The term of a part that is a single term (a term, or a query string of one), or null. */
+  #singleTerm(part: Part): TermPart | null {
+    if ('term' in part) return part
+    if (typeof part.query !== 'string') return null
+    const { parts } = this.#parts(part.query, part.options)
+    return parts.length === 1 && 'term' in parts[0]! ? parts[0] : null
+  }
+
+  /**
+   * OR over many single terms with much to unite (a word's completions), scored straight into
+   * dense accumulators: each paragraph's fields summed first for a term (as MiniSearch's
+   * termResults sums them), then added to what the terms before gave it (as its OR fold adds
+   * them). The same sums in the same order as scoring each term's fields into lists, merging
+   * them and uniting those, without making the lists. Null when it does not apply: with
+   * `within`, more than 32 terms, a part that is not a single term, few postings, or a weight
+   * that is not positive (a paragraph's running sum of 0 then means "not yet seen").
+   */
+  #uniteTerms(parts: Part[], within: Uint32Array | null): Matches | null {
+    if (within !== null || this.width !== 1 || parts.length <= MERGE_LISTS) return null
+    const terms: TermPart[] = []
+    let total = 0
+    for (const part of parts) {
+      const term = this.#singleTerm(part)
+      if (term === null || !(term.boost > 0) || Object.values(term.fieldBoost ?? {}).some((v) => !(v > 0))) return null
+      terms.push(term)
+      const id = termIdOf(this.#index, term.term)
+      if (id >= 0) total += postingCount(this.#index, id)
+    }
+    const N = this.#index.documentCount
+    if (total < N / 16) return null
+    const { acc, mask } = scratchFor(this.#index, 1)
+    const sum = termSumsFor(this.#index)
+    const cache = termCacheFor(this.#index)
+    // What each term adds: its cached scored postings, or its postings in each field with their weights; and where each list's walk stands.
+    const lists = terms.flatMap(({ term, boost, fieldBoost }): TermWalk[] => {
+      const id = termIdOf(this.#index, term)
+      if (id < 0) return []
+      const flag = (1 << this.#bits.get(term)!) >>> 0
+      const cached = cache.get(termKey(term, boost, fieldBoost))
+      if (cached) return [{ flag, cached, at: 0, fields: [] }]
+      const fields = SEARCH_FIELDS.map((_field, f) => {
+        const { start, docs, freqs } = this.#index.fields[f]!
+        return { docs, freqs, at: start[id]!, to: start[id + 1]!, ...fieldWeights(this.#index, id, f, boost, fieldBoost), norms: lengthNormsFor(this.#index, f), lengths: this.#index.fieldLength[f]! }
+      })
+      return [{ flag, cached: null, at: 0, fields }]
+    })
+    const size = Math.min(total, N)
+    const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size) }
+    const from = new Uint32Array(SEARCH_FIELDS.length)
+    let n = 0
+    // Block by block of paragraphs, so that the accumulators of a block stay in the processor's cache while every term adds into them.
+    for (let base = 0; base < N; base += UNITE_BLOCK) {
+      const end = Math.min(N, base + UNITE_BLOCK)
+      for (const list of lists) {
+        const { flag, cached, fields } = list
+        if (cached) {
+          const { docs, scores } = cached
+          let i = list.at
+          for (; i < docs.length && docs[i]! < end; i++) {
+            acc[docs[i]!]! += scores[i]!
+            mask[docs[i]!]! |= flag
+          }
+          list.at = i
+          continue
+        }
+        // The term's score of each paragraph, field by field, then into the accumulators (each paragraph once: its sum then goes back to 0).
+        for (let f = 0; f < fields.length; f++) {
+          const field = fields[f]!
+          const { docs, freqs, to, weight, invDocFreq, norms, lengths } = field
+          let i = (from[f] = field.at)
+          for (; i < to && docs[i]! < end; i++) sum[docs[i]!]! += bm25(weight, invDocFreq, freqs[i]!, norms[lengths[docs[i]!]!]!)
+          field.at = i
+        }
+        for (let f = 0; f < fields.length; f++) {
+          const { docs, at } = fields[f]!
+          for (let i = from[f]!; i < at; i++) {
+            const doc = docs[i]!
+            const score = sum[doc]!
+            if (score === 0) continue
+            acc[doc]! += score
+            mask[doc]! |= flag
+            sum[doc] = 0
+          }
+        }
+      }
+      for (let doc = base; doc < end; doc++) {
+        const m = mask[doc]!
+        if (m === 0) continue
+        out.docs[n] = doc
+        out.scores[n] = acc[doc]!
+        out.masks[n++] = m
+        acc[doc] = 0
+        mask[doc] = 0
+      }
+    }
+    return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n) }
   }
 
   /**
@@ -262,8 +360,7 @@ class Evaluator {
     const restrictTo = wide && cache.secondAsking(key) ? null : within
     const perField: Matches[] = []
     let restricted = false
-    SEARCH_FIELDS.forEach((field, f) => {
-      const fieldBoost = (boost && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1
+    SEARCH_FIELDS.forEach((_field, f) => {
       const { start, docs, freqs } = this.#index.fields[f]!
       const from = start[id]!
       const to = start[id + 1]!
@@ -271,27 +368,23 @@ class Evaluator {
       const matchingCount = to - from
       const norms = lengthNormsFor(this.#index, f)
       const lengths = this.#index.fieldLength[f]!
-      const invDocFreq = Math.log(1 + (N - matchingCount + 0.5) / (matchingCount + 0.5))
-      // termResults multiplies 1 * termBoost * fieldBoost * 1 * rawScore from the left: the weight is its first three products.
-      const weight = 1 * termBoost * fieldBoost * 1
+      const { weight, invDocFreq } = fieldWeights(this.#index, id, f, termBoost, boost)
       // The postings to score: all, or (when few paragraphs are still possible) those among them.
       const postings = restrictTo && restrictTo.length * RESTRICT_SCORING < matchingCount ? postingsWithin(docs, from, to, restrictTo) : null
       if (postings) restricted = true
       const count = postings ? postings.length : matchingCount
       const out: Matches = { docs: postings ? new Uint32Array(count) : docs.subarray(from, to), scores: new Float64Array(count), masks: new Uint32Array(count * this.width) }
-      // calcBM25Score, written as MiniSearch writes it so every operation rounds the same way (the length norm comes from a table of the same expression).
       if (postings) {
         for (let i = 0; i < count; i++) {
           const j = postings[i]!
           const termFreq = freqs[j]!
           const doc = docs[j]!
           out.docs[i] = doc
-          out.scores[i] = weight * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[lengths[doc]!]!)))
+          out.scores[i] = bm25(weight, invDocFreq, termFreq, norms[lengths[doc]!]!)
         }
       } else {
         for (let i = 0; i < count; i++) {
-          const termFreq = freqs[from + i]!
-          out.scores[i] = weight * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norms[lengths[docs[from + i]!]!]!)))
+          out.scores[i] = bm25(weight, invDocFreq, freqs[from + i]!, norms[lengths[docs[from + i]!]!]!)
         }
       }
       if (this.width === 1) out.masks.fill(flag)
@@ -369,8 +462,48 @@ function termKey(term: string, termBoost: number, boost: Record<string, number> 
   return `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
 }
 
+/** A term's postings in one field with its weights there, and where a walk through them stands (#uniteTerms). */
+interface FieldWalk {
+  docs: Uint32Array
+  freqs: Uint16Array | Uint32Array
+  at: number
+  to: number
+  weight: number
+  invDocFreq: number
+  norms: Float64Array
+  lengths: Uint16Array | Uint32Array
+}
+
+/** What one term adds in #uniteTerms: its cached scored postings (and where a walk through them stands), or its fields' postings. */
+interface TermWalk {
+  flag: number
+  cached: { docs: Uint32Array; scores: Float64Array } | null
+  at: number
+  fields: FieldWalk[]
+}
+
+/** A term of a query with its boosts. */
+type TermPart = { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
 /** One part of a query node: a sub-query with its inherited options, or a term with its boosts. */
-type Part = { query: Query; options: NodeOptions } | { term: string; boost: number; fieldBoost: Record<string, number> | undefined }
+type Part = { query: Query; options: NodeOptions } | TermPart
+
+/**
+ * A term's weight in field f (termResults multiplies 1 * termBoost * fieldBoost * 1 * rawScore
+ * from the left: the weight is its first three products) and its inverse document frequency there.
+ */
+function fieldWeights(index: TermIndex, id: number, f: number, termBoost: number, boost: Record<string, number> | undefined): { weight: number; invDocFreq: number } {
+  const field = SEARCH_FIELDS[f]!
+  const fieldBoost = (boost && Object.prototype.hasOwnProperty.call(boost, field) ? boost[field] : undefined) || 1
+  const { start } = index.fields[f]!
+  const matchingCount = start[id + 1]! - start[id]!
+  const invDocFreq = Math.log(1 + (index.documentCount - matchingCount + 0.5) / (matchingCount + 0.5))
+  return { weight: 1 * termBoost * fieldBoost * 1, invDocFreq }
+}
+
+/** calcBM25Score, written as MiniSearch writes it so every operation rounds the same way (the length norm comes from a table of the same expression). */
+function bm25(weight: number, invDocFreq: number, termFreq: number, norm: number): number {
+  return weight * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norm)))
+}
 
 /** The array itself when it fills its buffer, else a copy that does (a cached view must not keep a larger buffer alive unaccounted). */
 function ownSize<T extends Uint32Array | Float64Array>(array: T): T {
@@ -462,6 +595,8 @@ const NO_DOC = 0xffffffff
 
 /** Paragraphs per block of a large union: its accumulators (12 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
+/** Paragraphs per block of #uniteTerms: its accumulators and a term's running sums (20 bytes a paragraph) fit in a core's cache. */
+const UNITE_BLOCK = 1 << 14
 
 /** Per index and field, BM25's length norm `k * (1 - b + (b * length) / avgFieldLength)` for every length a paragraph's field has (0 … the longest). */
 const lengthNorms = new WeakMap<TermIndex, Float64Array[]>()
@@ -493,6 +628,15 @@ function onesFor(index: TermIndex): Uint32Array {
   let all = ones.get(index)
   if (!all) ones.set(index, (all = new Uint32Array(index.documentCount).fill(1)))
   return all
+}
+
+/** Per index, a term's running score per paragraph for #uniteTerms, all zero between uses. */
+const termSums = new WeakMap<TermIndex, Float64Array>()
+
+function termSumsFor(index: TermIndex): Float64Array {
+  let sums = termSums.get(index)
+  if (!sums) termSums.set(index, (sums = new Float64Array(index.documentCount)))
+  return sums
 }
 
 /** Dense accumulators for large unions, one set per index, all zero between uses (evaluation is synchronous, and each union clears what it touched). */

@@ -118,6 +118,38 @@ describe.each([
     })
   })
 
+  it("unites a word's many completions exactly, scored straight into the accumulators, cached terms among them", () => {
+    // OR nodes of 5 to 12 single words (as a word's completions come, with a weight each), common ones included so that they have much to unite.
+    const byCount = words.map((w) => ({ w, n: mini.search(w, { boost: BOOST }).length })).filter(({ n }) => n > 0).sort((a, b) => b.n - a.n)
+    const common = byCount.slice(0, 30).map(({ w }) => w)
+    const any = byCount.map(({ w }) => w)
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.oneof(fc.constantFrom(...common), fc.constantFrom(...any)), { minLength: 5, maxLength: 12, selector: (w) => w.toLowerCase() }),
+        fc.array(fc.double({ min: 0.05, max: 2, noNaN: true }), { minLength: 12, maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        (picked, weights, weighted, warm) => {
+          const weight = new Map(picked.map((w, i) => [w.toLowerCase(), weights[i]!]))
+          const query: Query = { combineWith: 'OR', queries: picked, ...(weighted ? { boostTerm: (term: string) => weight.get(term) ?? 1 } : {}) }
+          clearTermCache(index)
+          // Some terms already scored whole and cached (with the same weight: the cache key), as earlier queries leave them.
+          if (warm) for (const w of picked.slice(0, 2)) evaluateQuery(index, { ...query, queries: [w] } as Query, { boost: BOOST })
+          const expected = mini.search(query, { boost: BOOST })
+          const got = evaluateQuery(index, query, { boost: BOOST })
+          const byId = new Map(expected.map((r) => [r.id as number, r]))
+          expect([...got.docs]).toEqual([...byId.keys()].sort((a, b) => a - b))
+          got.docs.forEach((doc, i) => {
+            expect(got.scores[i]).toBe(byId.get(doc)!.score)
+            expect(matchedTerms(got, i).sort()).toEqual([...byId.get(doc)!.terms].sort())
+          })
+        },
+      ),
+      { numRuns: 200 },
+    )
+    clearTermCache(index)
+  })
+
   it('scores a rare word ANDed with a common word already in the term cache exactly (the cached postings cut to the rare word)', () => {
     const common = 'the'
     evaluateQuery(index, { combineWith: 'AND', queries: [common] }, { boost: BOOST })
