@@ -161,12 +161,10 @@ class Evaluator {
 
   /**
    * OR over many single terms with much to unite (a word's completions), scored straight into
-   * dense accumulators: each paragraph's fields summed first for a term (as MiniSearch's
-   * termResults sums them), then added to what the terms before gave it (as its OR fold adds
-   * them). The same sums in the same order as scoring each term's fields into lists, merging
-   * them and uniting those, without making the lists. Null when it does not apply: with
-   * `within`, more than 32 terms, a part that is not a single term, few postings, or a weight
-   * that is not positive (a paragraph's running sum of 0 then means "not yet seen").
+   * dense accumulators by scoreInBlocks: the same sums in the same order as scoring each term's
+   * fields into lists, merging them and uniting those, without making the lists. Null when it
+   * does not apply: with `within`, more than 32 terms, a part that is not a single term, few
+   * postings, or a weight that is not positive (a running sum of 0 then means "not yet seen").
    */
   #uniteTerms(parts: Part[], within: Uint32Array | null): Matches | null {
     if (within !== null || this.width !== 1 || parts.length <= MERGE_LISTS) return null
@@ -181,72 +179,29 @@ class Evaluator {
     }
     const N = this.#index.documentCount
     if (total < N / 16) return null
-    const { acc, mask } = scratchFor(this.#index, 1)
-    const sum = termSumsFor(this.#index)
     const cache = termCacheFor(this.#index)
-    // What each term adds: its cached scored postings, or its postings in each field with their weights; and where each list's walk stands.
-    const lists = terms.flatMap(({ term, boost, fieldBoost }): TermWalk[] => {
+    // What each term adds: its cached scored postings, or its postings in each field with their weights.
+    const walks = terms.flatMap(({ term, boost, fieldBoost }): TermWalk[] => {
       const id = termIdOf(this.#index, term)
       if (id < 0) return []
-      const flag = (1 << this.#bits.get(term)!) >>> 0
       const cached = cache.get(termKey(term, boost, fieldBoost))
-      if (cached) return [{ flag, cached, at: 0, fields: [] }]
-      const fields = SEARCH_FIELDS.map((_field, f) => {
-        const { start, docs, freqs } = this.#index.fields[f]!
-        return { docs, freqs, at: start[id]!, to: start[id + 1]!, ...fieldWeights(this.#index, id, f, boost, fieldBoost), norms: lengthNormsFor(this.#index, f), lengths: this.#index.fieldLength[f]! }
-      })
-      return [{ flag, cached: null, at: 0, fields }]
+      return [cached ? { flag: this.#flagOf(term), cached, at: 0, fields: [] } : this.#walk(term, id, boost, fieldBoost)]
     })
-    const size = Math.min(total, N)
-    const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size) }
-    const from = new Uint32Array(SEARCH_FIELDS.length)
-    let n = 0
-    // Block by block of paragraphs, so that the accumulators of a block stay in the processor's cache while every term adds into them.
-    for (let base = 0; base < N; base += UNITE_BLOCK) {
-      const end = Math.min(N, base + UNITE_BLOCK)
-      for (const list of lists) {
-        const { flag, cached, fields } = list
-        if (cached) {
-          const { docs, scores } = cached
-          let i = list.at
-          for (; i < docs.length && docs[i]! < end; i++) {
-            acc[docs[i]!]! += scores[i]!
-            mask[docs[i]!]! |= flag
-          }
-          list.at = i
-          continue
-        }
-        // The term's score of each paragraph, field by field, then into the accumulators (each paragraph once: its sum then goes back to 0).
-        for (let f = 0; f < fields.length; f++) {
-          const field = fields[f]!
-          const { docs, freqs, to, weight, invDocFreq, norms, lengths } = field
-          let i = (from[f] = field.at)
-          for (; i < to && docs[i]! < end; i++) sum[docs[i]!]! += bm25(weight, invDocFreq, freqs[i]!, norms[lengths[docs[i]!]!]!)
-          field.at = i
-        }
-        for (let f = 0; f < fields.length; f++) {
-          const { docs, at } = fields[f]!
-          for (let i = from[f]!; i < at; i++) {
-            const doc = docs[i]!
-            const score = sum[doc]!
-            if (score === 0) continue
-            acc[doc]! += score
-            mask[doc]! |= flag
-            sum[doc] = 0
-          }
-        }
-      }
-      for (let doc = base; doc < end; doc++) {
-        const m = mask[doc]!
-        if (m === 0) continue
-        out.docs[n] = doc
-        out.scores[n] = acc[doc]!
-        out.masks[n++] = m
-        acc[doc] = 0
-        mask[doc] = 0
-      }
-    }
-    return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n) }
+    return scoreInBlocks(this.#index, walks, total)
+  }
+
+  /** The mask bit of a query term, with one mask word. */
+  #flagOf(term: string): number {
+    return (1 << this.#bits.get(term)!) >>> 0
+  }
+
+  /** A term's postings in each field with its weights there, to be walked by scoreInBlocks. */
+  #walk(term: string, id: number, boost: number, fieldBoost: Record<string, number> | undefined): TermWalk {
+    const fields = SEARCH_FIELDS.map((_field, f): FieldWalk => {
+      const { start, docs, freqs } = this.#index.fields[f]!
+      return { docs, freqs, at: start[id]!, to: start[id + 1]!, ...fieldWeights(this.#index, id, f, boost, fieldBoost), norms: lengthNormsFor(this.#index, f), lengths: this.#index.fieldLength[f]! }
+    })
+    return { flag: this.#flagOf(term), cached: null, at: 0, fields }
   }
 
   /**
@@ -462,7 +417,7 @@ function termKey(term: string, termBoost: number, boost: Record<string, number> 
   return `${term}\u0000${termBoost}\u0000${boost ? JSON.stringify(boost) : ''}`
 }
 
-/** A term's postings in one field with its weights there, and where a walk through them stands (#uniteTerms). */
+/** A term's postings in one field with its weights there, and where a walk through them stands (scoreInBlocks). */
 interface FieldWalk {
   docs: Uint32Array
   freqs: Uint16Array | Uint32Array
@@ -474,7 +429,7 @@ interface FieldWalk {
   lengths: Uint16Array | Uint32Array
 }
 
-/** What one term adds in #uniteTerms: its cached scored postings (and where a walk through them stands), or its fields' postings. */
+/** What one term adds in scoreInBlocks: its cached scored postings (and where a walk through them stands), or its fields' postings. */
 interface TermWalk {
   flag: number
   cached: { docs: Uint32Array; scores: Float64Array } | null
@@ -593,9 +548,72 @@ function unionOneWord(lists: Matches[], N: number, size: number, acc: Float64Arr
 /** Past the end of a list in a merge. */
 const NO_DOC = 0xffffffff
 
+/**
+ * Scores terms (ORed, in order) block by block of paragraphs straight into dense accumulators:
+ * each paragraph's fields summed first for a term, as MiniSearch's termResults sums them, then
+ * added to what the terms before gave it, as its OR fold adds them (the same sums in the same
+ * order, so the same scores). Weights must be positive: a running sum of 0 means "not seen".
+ * `total` is the terms' postings together (at least the paragraphs matched).
+ */
+function scoreInBlocks(index: TermIndex, walks: TermWalk[], total: number): Matches {
+  const N = index.documentCount
+  const { acc, mask } = scratchFor(index, 1)
+  const sum = termSumsFor(index)
+  const size = Math.min(total, N)
+  const out: Matches = { docs: new Uint32Array(size), scores: new Float64Array(size), masks: new Uint32Array(size) }
+  const from = new Uint32Array(SEARCH_FIELDS.length)
+  let n = 0
+  // Block by block of paragraphs, so that the accumulators of a block stay in the processor's cache while every term adds into them.
+  for (let base = 0; base < N; base += UNITE_BLOCK) {
+    const end = Math.min(N, base + UNITE_BLOCK)
+    for (const walk of walks) {
+      const { flag, cached, fields } = walk
+      if (cached) {
+        const { docs, scores } = cached
+        let i = walk.at
+        for (; i < docs.length && docs[i]! < end; i++) {
+          acc[docs[i]!]! += scores[i]!
+          mask[docs[i]!]! |= flag
+        }
+        walk.at = i
+        continue
+      }
+      // The term's score of each paragraph, field by field, then into the accumulators (each paragraph once: its sum then goes back to 0).
+      for (let f = 0; f < fields.length; f++) {
+        const field = fields[f]!
+        const { docs, freqs, to, weight, invDocFreq, norms, lengths } = field
+        let i = (from[f] = field.at)
+        for (; i < to && docs[i]! < end; i++) sum[docs[i]!]! += bm25(weight, invDocFreq, freqs[i]!, norms[lengths[docs[i]!]!]!)
+        field.at = i
+      }
+      for (let f = 0; f < fields.length; f++) {
+        const { docs, at } = fields[f]!
+        for (let i = from[f]!; i < at; i++) {
+          const doc = docs[i]!
+          const score = sum[doc]!
+          if (score === 0) continue
+          acc[doc]! += score
+          mask[doc]! |= flag
+          sum[doc] = 0
+        }
+      }
+    }
+    for (let doc = base; doc < end; doc++) {
+      const m = mask[doc]!
+      if (m === 0) continue
+      out.docs[n] = doc
+      out.scores[n] = acc[doc]!
+      out.masks[n++] = m
+      acc[doc] = 0
+      mask[doc] = 0
+    }
+  }
+  return { docs: out.docs.subarray(0, n), scores: out.scores.subarray(0, n), masks: out.masks.subarray(0, n) }
+}
+
 /** Paragraphs per block of a large union: its accumulators (12 bytes a paragraph for one mask word) fit in a core's cache. */
 const UNION_BLOCK = 1 << 15
-/** Paragraphs per block of #uniteTerms: its accumulators and a term's running sums (20 bytes a paragraph) fit in a core's cache. */
+/** Paragraphs per block of scoreInBlocks: its accumulators and a term's running sums (20 bytes a paragraph) fit in a core's cache. */
 const UNITE_BLOCK = 1 << 14
 
 /** Per index and field, BM25's length norm `k * (1 - b + (b * length) / avgFieldLength)` for every length a paragraph's field has (0 … the longest). */
@@ -630,7 +648,7 @@ function onesFor(index: TermIndex): Uint32Array {
   return all
 }
 
-/** Per index, a term's running score per paragraph for #uniteTerms, all zero between uses. */
+/** Per index, a term's running score per paragraph for scoreInBlocks, all zero between uses. */
 const termSums = new WeakMap<TermIndex, Float64Array>()
 
 function termSumsFor(index: TermIndex): Float64Array {
