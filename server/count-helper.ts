@@ -1,7 +1,7 @@
 // Counts a large hit list's facet rows on two threads: the main thread and a helper thread take chunks of it in turn from shared memory, so a search answers sooner while the second core would sit idle. Counts are integers: the sum is exact in any order.
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
-import { CONTROL, claimChunk, claimWord, countChunk, MAX_CHUNKS } from './count-chunks'
-import type { ParallelCounter } from './count-hits'
+import { CONTROL, claimChunk, claimWord, countChunk, KIND_CODES, MAX_CHUNKS } from './count-chunks'
+import type { CountKind, ParallelCounter } from './count-hits'
 import type { HelperMessage } from './count-helper-worker'
 import type { FacetRows } from './search-context'
 
@@ -117,9 +117,10 @@ export class CountHelper implements ParallelCounter {
   }
 
   /** Counts into `all` on both threads and returns true, or returns false (nothing counted) when the count is too small to share or the helper is not running. */
-  count(kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean {
+  count(kind: CountKind, hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean {
     const n = hits.length
-    const work = kind === 'add' ? n : rows.at.length - 1 - n
+    // Rows to read, a scattered hit's row weighed as four (each a cache miss: ~150 ns a hit at 1M here, against ~35 ns dense).
+    const work = kind === 'gaps' ? rows.at.length - 1 - n : kind === 'scattered' ? 4 * n : n
     if (this.#worker === null || work < this.#options.minRows || !isShared(rows)) return false
     // Until the thread runs, the main thread takes every chunk (and waits for none).
     if (this.#worker === undefined) void this.start()
@@ -132,7 +133,7 @@ export class CountHelper implements ParallelCounter {
     const chunks = Math.min(MAX_CHUNKS, Math.max(2, Math.ceil(work / this.#options.chunkRows)))
     const job = (this.#job = (this.#job + 1) & 0x3fffffff)
     const control = this.#control
-    const kindCode = kind === 'add' ? 0 : 1
+    const kindCode = KIND_CODES[kind]
     Atomics.store(control, CONTROL.DONE, 0)
     Atomics.store(control, CONTROL.KIND, kindCode)
     Atomics.store(control, CONTROL.HITS, n)

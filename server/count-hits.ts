@@ -4,10 +4,13 @@ import { type FacetRows, spillOffset, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } fro
 /** The narrow rows alone: what counting dense hits reads. */
 export type CountedRows = Pick<FacetRows, 'at' | 'data'>
 
+/** What a shared count does with the hits' rows. */
+export type CountKind = 'add' | 'scattered' | 'gaps'
+
 /** Counts a dense hit list's rows on more than one thread: true when it did (into `all`), false when the caller should count alone. */
 export interface ParallelCounter {
-  /** 'add': add the rows of the hits; 'gaps': take off those of the paragraphs that are not hits (see subtractGaps). */
-  count(kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean
+  /** 'add': add the rows of the hits; 'scattered': the same for hits far apart (see addScatteredRows); 'gaps': take off the rows of the paragraphs that are not hits (see subtractGaps). */
+  count(kind: CountKind, hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean
 }
 
 /** Hits fewer than 1 in this many paragraphs are "scattered": their rows are fetched ahead. */
@@ -91,7 +94,7 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
 /**
  * Counts every facet value over hits that nothing filters: `filterAndCount` under an open filter,
  * without its tests, and keeping every hit (returns positions 0 … n - 1, a view of `positions`).
- * With a `helper`, dense hits (1 in SPARSE_FRACTION paragraphs or more) may be counted on more than one thread.
+ * With a `helper`, hits counted from the narrow rows (1 in WIDE_FRACTION paragraphs or more) may be counted on more than one thread.
  */
 export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array, helper: ParallelCounter | null = null): Uint32Array {
   const paragraphs = rows.at.length - 1
@@ -101,8 +104,7 @@ export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCoun
     if (ordinals.length * SPARSE_FRACTION < paragraphs) fetchRows(ordinals, rows, true)
     for (let i = 0; i < ordinals.length; i++) addWideRow(all, wide, spill, ordinals[i]! * WIDE_ROW, 0)
   } else if (ordinals.length * SPARSE_FRACTION < paragraphs) {
-    fetchRows(ordinals, rows, false)
-    addRows(ordinals, 0, ordinals.length, rows, all)
+    if (!helper?.count('scattered', ordinals, rows, all)) addScatteredRows(ordinals, 0, ordinals.length, rows, all)
   } else if (!helper?.count('add', ordinals, rows, all)) {
     addRows(ordinals, 0, ordinals.length, rows, all)
   }
@@ -115,6 +117,16 @@ export function addRows(hits: Uint32Array, from: number, to: number, { at: rowAt
     const p = hits[i]!
     for (let k = rowAt[p]!, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
   }
+}
+
+/** addRows for scattered hits: their rows fetched first, in two loops where no load waits on another, so the processor overlaps the cache misses (see fetchRows). */
+export function addScatteredRows(hits: Uint32Array, from: number, to: number, rows: CountedRows, all: Uint32Array): void {
+  const { at: rowAt, data: row } = rows
+  let sum = fetched
+  for (let i = from; i < to; i++) sum += rowAt[hits[i]!]!
+  for (let i = from; i < to; i++) sum += row[rowAt[hits[i]!]!]!
+  fetched = sum & 0xffff
+  addRows(hits, from, to, rows, all)
 }
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CONTROL, claimChunk, claimWord, countChunk, MAX_CHUNKS } from '../../server/count-chunks'
+import { CONTROL, claimChunk, claimWord, countChunk, KIND_CODES, MAX_CHUNKS } from '../../server/count-chunks'
 import { CountHelper } from '../../server/count-helper'
-import { addRows, emptyCounts, subtractGaps } from '../../server/count-hits'
+import { addRows, type CountKind, emptyCounts, subtractGaps } from '../../server/count-hits'
 import { type FacetRows, facetRows } from '../../server/search-context'
 
 /** Rows of n paragraphs with made-up outlets, days, actors and regions (a seeded generator: the same rows every run). */
@@ -43,9 +43,9 @@ function hitsOf(rows: FacetRows, share: number, seed: number): Uint32Array {
 }
 
 /** The counts one thread makes: every row of the hits added, or every non-hit's row taken off the whole index's counts. */
-function alone(kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows): Uint32Array {
+function alone(kind: CountKind, hits: Uint32Array, rows: FacetRows): Uint32Array {
   const all = emptyCounts(rows).all
-  if (kind === 'add') addRows(hits, 0, hits.length, rows, all)
+  if (kind !== 'gaps') addRows(hits, 0, hits.length, rows, all)
   else {
     addRows(Uint32Array.from({ length: rows.at.length - 1 }, (_, p) => p), 0, rows.at.length - 1, rows, all)
     subtractGaps(hits, hits.length, 0, hits.length, true, rows, all)
@@ -54,8 +54,8 @@ function alone(kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows): Uint32
 }
 
 /** What a helper counts into counts starting as one thread's would (the whole index's for 'gaps'), or null when it declines. */
-function shared(helper: CountHelper, kind: 'add' | 'gaps', hits: Uint32Array, rows: FacetRows): Uint32Array | null {
-  const all = kind === 'add' ? emptyCounts(rows).all : alone('add', Uint32Array.from({ length: rows.at.length - 1 }, (_, p) => p), rows)
+function shared(helper: CountHelper, kind: CountKind, hits: Uint32Array, rows: FacetRows): Uint32Array | null {
+  const all = kind !== 'gaps' ? emptyCounts(rows).all : alone('add', Uint32Array.from({ length: rows.at.length - 1 }, (_, p) => p), rows)
   return helper.count(kind, hits, rows, all) ? all : null
 }
 
@@ -65,8 +65,9 @@ describe('counting in chunks', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(299), { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (list, chunks) => {
         const hits = Uint32Array.from(list.sort((a, b) => a - b))
-        for (const [kind, code] of [['add', 0], ['gaps', 1]] as const) {
-          const all = kind === 'add' ? emptyCounts(rows).all : alone('add', Uint32Array.from({ length: 300 }, (_, p) => p), rows)
+        for (const kind of ['add', 'scattered', 'gaps'] as const) {
+          const code = KIND_CODES[kind]
+          const all = kind !== 'gaps' ? emptyCounts(rows).all : alone('add', Uint32Array.from({ length: 300 }, (_, p) => p), rows)
           // Chunks taken in any order: here last first.
           for (let k = chunks - 1; k >= 0; k--) countChunk(code, hits, hits.length, k, chunks, rows, all)
           expect(all).toEqual(alone(kind, hits, rows))
@@ -105,7 +106,7 @@ describe('CountHelper', () => {
     // The main thread takes no chunk: every count is the helper's.
     const helper = started({ minRows: 1, chunkRows: 997, helperOnly: true, graceMs: 60_000 })
     expect(await helper.start()).toBe(true)
-    for (const [kind, share, seed] of [['add', 0.3, 1], ['add', 0.9, 2], ['gaps', 0.6, 3], ['gaps', 0.95, 4], ['add', 0.5, 5]] as const) {
+    for (const [kind, share, seed] of [['add', 0.3, 1], ['add', 0.9, 2], ['gaps', 0.6, 3], ['gaps', 0.95, 4], ['add', 0.5, 5], ['scattered', 0.05, 6]] as const) {
       const hits = hitsOf(rows, share, seed)
       const before = helper.helperChunks
       expect(shared(helper, kind, hits, rows), `${kind} ${share}`).toEqual(alone(kind, hits, rows))
@@ -118,9 +119,9 @@ describe('CountHelper', () => {
   it('counts on both threads exactly what one thread counts, job after job', async () => {
     const helper = started({ minRows: 1, chunkRows: 1000 })
     expect(await helper.start()).toBe(true)
-    for (let seed = 1; seed <= 40; seed++) {
-      const kind = seed % 2 === 0 ? 'add' : 'gaps'
-      const hits = hitsOf(rows, kind === 'add' ? 0.2 + seed / 100 : 0.55 + seed / 100, seed)
+    for (let seed = 1; seed <= 45; seed++) {
+      const kind = (['add', 'gaps', 'scattered'] as const)[seed % 3]!
+      const hits = hitsOf(rows, kind === 'add' ? 0.2 + seed / 100 : kind === 'gaps' ? 0.55 + (seed % 40) / 100 : 0.02 + seed / 1000, seed)
       expect(shared(helper, kind, hits, rows)).toEqual(alone(kind, hits, rows))
     }
   })
