@@ -474,6 +474,7 @@ const MERGE_LISTS = 4
  * loops over lists: the same result, the scores of a paragraph in both added first list first.
  */
 function mergeTwo(a: Matches, b: Matches, size: number): Matches {
+  if (a.docs.length >= SKEWED * b.docs.length || b.docs.length >= SKEWED * a.docs.length) return mergeSkewed(a, b, size)
   const docs = new Uint32Array(size)
   const scores = new Float64Array(size)
   const masks = new Uint32Array(size)
@@ -506,6 +507,48 @@ function mergeTwo(a: Matches, b: Matches, size: number): Matches {
     masks.set(rest.masks.subarray(from, from + left), n)
     n += left
   }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n) }
+}
+
+/** A merge of two lists, one this many times the other or more, walks the shorter and gallops through the longer. */
+const SKEWED = 4
+
+/**
+ * mergeTwo when one list is much longer (a common word's text beside its titles): the shorter
+ * list is walked, and the longer one's entries between two of its paragraphs are copied as a run,
+ * so the loop's branches follow the shorter list. The same result, a's scores first.
+ */
+function mergeSkewed(a: Matches, b: Matches, size: number): Matches {
+  const aFirst = a.docs.length <= b.docs.length
+  const short = aFirst ? a : b
+  const long = aFirst ? b : a
+  const docs = new Uint32Array(size)
+  const scores = new Float64Array(size)
+  const masks = new Uint32Array(size)
+  const { docs: longDocs, scores: longScores, masks: longMasks } = long
+  let n = 0
+  let at = 0
+  for (let i = 0; i < short.docs.length; i++) {
+    const doc = short.docs[i]!
+    const to = firstAtOrAfter(longDocs, at, longDocs.length, doc)
+    for (; at < to; at++) {
+      docs[n] = longDocs[at]!
+      scores[n] = longScores[at]!
+      masks[n++] = longMasks[at]!
+    }
+    docs[n] = doc
+    if (at < longDocs.length && longDocs[at] === doc) {
+      scores[n] = aFirst ? short.scores[i]! + longScores[at]! : longScores[at]! + short.scores[i]!
+      masks[n++] = short.masks[i]! | longMasks[at++]!
+    } else {
+      scores[n] = short.scores[i]!
+      masks[n++] = short.masks[i]!
+    }
+  }
+  docs.set(longDocs.subarray(at), n)
+  scores.set(longScores.subarray(at), n)
+  masks.set(longMasks.subarray(at, longDocs.length), n)
+  n += longDocs.length - at
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n), masks: masks.subarray(0, n) }
 }
 
