@@ -1,5 +1,5 @@
 // What both threads of a shared count agree on: the control words in shared memory, how a chunk is claimed, and what counting chunk k of a job does.
-import { addRows, addScatteredRows, type CountedRows, type CountKind, subtractGaps } from './count-hits'
+import { addRows, addScatteredRows, addSparseRows, type CountedRows, type CountKind, subtractGaps } from './count-hits'
 
 /** Indexes of the control words (an Int32Array over a SharedArrayBuffer). */
 export const CONTROL = {
@@ -22,7 +22,7 @@ export const CONTROL = {
 } as const
 
 /** The code of each kind of count in the KIND word. */
-export const KIND_CODES: Record<CountKind, number> = { add: 0, gaps: 1, scattered: 2 }
+export const KIND_CODES: Record<CountKind, number> = { add: 0, gaps: 1, scattered: 2, sparse: 3 }
 
 /** Chunks a job may have: a chunk count and a chunk index each fit the CLAIM word's 8 bits. */
 export const MAX_CHUNKS = 255
@@ -43,12 +43,13 @@ export function claimChunk(control: Int32Array, job: number): number {
   }
 }
 
-/** Counts chunk k of `chunks` over the first n hits into `all`, by kind code: adding their rows (add, scattered) or taking off the gaps before them (gaps; the last chunk also takes off the gap after the last hit). */
+/** Counts chunk k of `chunks` over the first n hits into `all`, by kind code: adding their rows (add, scattered, sparse) or taking off the gaps before them (gaps; the last chunk also takes off the gap after the last hit). */
 export function countChunk(kind: number, hits: Uint32Array, n: number, k: number, chunks: number, rows: CountedRows, all: Uint32Array): void {
   const size = Math.ceil(n / chunks)
   const from = Math.min(n, k * size)
   const to = Math.min(n, from + size)
   if (kind === KIND_CODES.add) addRows(hits, from, to, rows, all)
   else if (kind === KIND_CODES.scattered) addScatteredRows(hits, from, to, rows, all)
+  else if (kind === KIND_CODES.sparse) addSparseRows(hits, from, to, rows, all)
   else subtractGaps(hits, n, from, to, k === chunks - 1, rows, all)
 }

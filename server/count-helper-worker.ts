@@ -4,7 +4,7 @@ import { CONTROL, claimChunk, countChunk } from './count-chunks'
 import type { CountedRows } from './count-hits'
 
 /** What the main thread sends before a job that needs it: rows to register (with their own counts), rows to forget, or a larger hits buffer. */
-export type HelperMessage = { rows: number; at: Uint32Array; data: Uint16Array | Uint32Array; counts: Uint32Array } | { forget: number } | { hits: Uint32Array }
+export type HelperMessage = ({ rows: number; counts: Uint32Array } & CountedRows) | { forget: number } | { hits: Uint32Array }
 
 const { control, port } = workerData as { control: Int32Array; port: MessagePort }
 const registered = new Map<number, { rows: CountedRows; counts: Uint32Array }>()
@@ -13,7 +13,7 @@ let hits: Uint32Array = new Uint32Array(0)
 function take(message: HelperMessage): void {
   if ('hits' in message) hits = message.hits
   else if ('forget' in message) registered.delete(message.forget)
-  else registered.set(message.rows, { rows: { at: message.at, data: message.data }, counts: message.counts })
+  else registered.set(message.rows, { rows: { at: message.at, data: message.data, wide: message.wide }, counts: message.counts })
 }
 
 parentPort!.postMessage('ready')

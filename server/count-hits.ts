@@ -1,15 +1,15 @@
 // Filters candidate hits by date, exclusion, tags and outlet, and counts every facet value over those that pass, in one pass over their facet rows.
 import { type FacetRows, spillOffset, WIDE_IN_PLACE_WHEN_SPILLED, WIDE_ROW } from './search-context'
 
-/** The narrow rows alone: what counting dense hits reads. */
-export type CountedRows = Pick<FacetRows, 'at' | 'data'>
+/** The rows counting reads: narrow (dense and scattered hits) and wide (sparse hits). */
+export type CountedRows = Pick<FacetRows, 'at' | 'data' | 'wide'>
 
 /** What a shared count does with the hits' rows. */
-export type CountKind = 'add' | 'scattered' | 'gaps'
+export type CountKind = 'add' | 'scattered' | 'sparse' | 'gaps'
 
 /** Counts a dense hit list's rows on more than one thread: true when it did (into `all`), false when the caller should count alone. */
 export interface ParallelCounter {
-  /** 'add': add the rows of the hits; 'scattered': the same for hits far apart (see addScatteredRows); 'gaps': take off the rows of the paragraphs that are not hits (see subtractGaps). */
+  /** 'add': add the rows of the hits; 'scattered' and 'sparse': the same for hits far apart and farther (see addScatteredRows, addSparseRows); 'gaps': take off the rows of the paragraphs that are not hits (see subtractGaps). */
   count(kind: CountKind, hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean
 }
 
@@ -98,11 +98,9 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
  */
 export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array, helper: ParallelCounter | null = null): Uint32Array {
   const paragraphs = rows.at.length - 1
-  const { data: wide, spill } = rows.wide
   const all = counts.all
   if (ordinals.length * WIDE_FRACTION < paragraphs) {
-    if (ordinals.length * SPARSE_FRACTION < paragraphs) fetchRows(ordinals, rows, true)
-    for (let i = 0; i < ordinals.length; i++) addWideRow(all, wide, spill, ordinals[i]! * WIDE_ROW, 0)
+    if (!helper?.count('sparse', ordinals, rows, all)) addSparseRows(ordinals, 0, ordinals.length, rows, all)
   } else if (ordinals.length * SPARSE_FRACTION < paragraphs) {
     if (!helper?.count('scattered', ordinals, rows, all)) addScatteredRows(ordinals, 0, ordinals.length, rows, all)
   } else if (!helper?.count('add', ordinals, rows, all)) {
@@ -117,6 +115,14 @@ export function addRows(hits: Uint32Array, from: number, to: number, { at: rowAt
     const p = hits[i]!
     for (let k = rowAt[p]!, end = rowAt[p + 1]!; k < end; k++) all[row[k]!]!++
   }
+}
+
+/** addRows for sparse hits (fewer than 1 in WIDE_FRACTION paragraphs), from the wide rows (one read finds a row), fetched first. */
+export function addSparseRows(hits: Uint32Array, from: number, to: number, { wide: { data, spill } }: CountedRows, all: Uint32Array): void {
+  let sum = fetched
+  for (let i = from; i < to; i++) sum += data[hits[i]! * WIDE_ROW]!
+  fetched = sum & 0xffff
+  for (let i = from; i < to; i++) addWideRow(all, data, spill, hits[i]! * WIDE_ROW, 0)
 }
 
 /** addRows for scattered hits: their rows fetched first, in two loops where no load waits on another, so the processor overlaps the cache misses (see fetchRows). */

@@ -181,9 +181,11 @@ function wideRows(at: Uint32Array, rows: Uint16Array | Uint32Array): WideRows {
     longest = Math.max(longest, count)
     if (count >= WIDE_ROW) spilled += count - WIDE_IN_PLACE_WHEN_SPILLED
   }
-  const Entries = rows instanceof Uint16Array && longest < 0x10000 ? Uint16Array : Uint32Array
-  const data = new Entries(n * WIDE_ROW)
-  const spill = new Entries(spilled)
+  // In shared memory, like the narrow rows.
+  const twoBytes = rows instanceof Uint16Array && longest < 0x10000
+  const entries = (length: number) => (twoBytes ? new Uint16Array(new SharedArrayBuffer(2 * length)) : new Uint32Array(new SharedArrayBuffer(4 * length)))
+  const data = entries(n * WIDE_ROW)
+  const spill = entries(spilled)
   let spillAt = 0
   for (let p = 0; p < n; p++) {
     const from = at[p]!

@@ -65,7 +65,7 @@ describe('counting in chunks', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(299), { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (list, chunks) => {
         const hits = Uint32Array.from(list.sort((a, b) => a - b))
-        for (const kind of ['add', 'scattered', 'gaps'] as const) {
+        for (const kind of ['add', 'scattered', 'sparse', 'gaps'] as const) {
           const code = KIND_CODES[kind]
           const all = kind !== 'gaps' ? emptyCounts(rows).all : alone('add', Uint32Array.from({ length: 300 }, (_, p) => p), rows)
           // Chunks taken in any order: here last first.
@@ -106,7 +106,7 @@ describe('CountHelper', () => {
     // The main thread takes no chunk: every count is the helper's.
     const helper = started({ minRows: 1, chunkRows: 997, helperOnly: true, graceMs: 60_000 })
     expect(await helper.start()).toBe(true)
-    for (const [kind, share, seed] of [['add', 0.3, 1], ['add', 0.9, 2], ['gaps', 0.6, 3], ['gaps', 0.95, 4], ['add', 0.5, 5], ['scattered', 0.05, 6]] as const) {
+    for (const [kind, share, seed] of [['add', 0.3, 1], ['add', 0.9, 2], ['gaps', 0.6, 3], ['gaps', 0.95, 4], ['add', 0.5, 5], ['scattered', 0.05, 6], ['sparse', 0.02, 7]] as const) {
       const hits = hitsOf(rows, share, seed)
       const before = helper.helperChunks
       expect(shared(helper, kind, hits, rows), `${kind} ${share}`).toEqual(alone(kind, hits, rows))
@@ -120,8 +120,8 @@ describe('CountHelper', () => {
     const helper = started({ minRows: 1, chunkRows: 1000 })
     expect(await helper.start()).toBe(true)
     for (let seed = 1; seed <= 45; seed++) {
-      const kind = (['add', 'gaps', 'scattered'] as const)[seed % 3]!
-      const hits = hitsOf(rows, kind === 'add' ? 0.2 + seed / 100 : kind === 'gaps' ? 0.55 + (seed % 40) / 100 : 0.02 + seed / 1000, seed)
+      const kind = (['add', 'gaps', 'scattered', 'sparse'] as const)[seed % 4]!
+      const hits = hitsOf(rows, kind === 'add' ? 0.2 + seed / 100 : kind === 'gaps' ? 0.55 + (seed % 40) / 100 : kind === 'scattered' ? 0.04 + seed / 1000 : 0.005 + seed / 2000, seed)
       expect(shared(helper, kind, hits, rows)).toEqual(alone(kind, hits, rows))
     }
   })
