@@ -16,8 +16,9 @@ function take(message: HelperMessage): void {
   else registered.set(message.rows, { rows: { at: message.at, data: message.data, wide: message.wide }, counts: message.counts })
 }
 
+// Jobs are numbered from 1: one posted before this thread got here is taken at once, not missed.
+let seen = 0
 parentPort!.postMessage('ready')
-let seen = Atomics.load(control, CONTROL.JOB)
 for (;;) {
   Atomics.wait(control, CONTROL.JOB, seen)
   const job = Atomics.load(control, CONTROL.JOB)

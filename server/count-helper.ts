@@ -131,7 +131,8 @@ export class CountHelper implements ParallelCounter {
     this.#hits.set(hits)
     target.counts.fill(0)
     const chunks = Math.min(MAX_CHUNKS, Math.max(2, Math.ceil(work / this.#options.chunkRows)))
-    const job = (this.#job = (this.#job + 1) & 0x3fffffff)
+    // Jobs are numbered 1 … 2^30 - 1, then again from 1 (the helper starts waiting for a job after 0).
+    const job = (this.#job = (this.#job % 0x3fffffff) + 1)
     const control = this.#control
     const kindCode = KIND_CODES[kind]
     Atomics.store(control, CONTROL.DONE, 0)

@@ -116,6 +116,15 @@ describe('CountHelper', () => {
     expect(helper.lateJobs).toBe(0)
   })
 
+  it('takes a job posted before its thread has started', () => {
+    // The first count starts the thread and posts its job at once; the main thread, taking no chunk itself, waits for the helper to come up and count them all.
+    const helper = started({ minRows: 1, chunkRows: 997, helperOnly: true, graceMs: 60_000 })
+    const hits = hitsOf(rows, 0.5, 21)
+    expect(shared(helper, 'add', hits, rows)).toEqual(alone('add', hits, rows))
+    expect(helper.lateJobs).toBe(0)
+    expect(helper.helperChunks).toBeGreaterThanOrEqual(2)
+  })
+
   it('counts on both threads exactly what one thread counts, job after job', async () => {
     const helper = started({ minRows: 1, chunkRows: 1000 })
     expect(await helper.start()).toBe(true)
