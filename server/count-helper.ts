@@ -101,7 +101,7 @@ export class CountHelper implements ParallelCounter {
     if (known) return known
     known = { id: this.#nextId++, counts: sharedWords(rows.slots) }
     this.#registered.set(rows, known)
-    this.#post({ rows: known.id, at: rows.at, data: rows.data, wide: { data: rows.wide.data, spill: rows.wide.spill }, counts: known.counts })
+    this.#post({ rows: known.id, at: rows.at, data: rows.data, wide: rows.wide, counts: known.counts })
     this.#order.push({ id: known.id, rows: new WeakRef(rows) })
     if (this.#order.length > 2) {
       const oldest = this.#order.shift()!

@@ -7,7 +7,7 @@ export type CountedRows = Pick<FacetRows, 'at' | 'data' | 'wide'>
 /** What a shared count does with the hits' rows. */
 export type CountKind = 'add' | 'scattered' | 'sparse' | 'gaps'
 
-/** Counts a dense hit list's rows on more than one thread: true when it did (into `all`), false when the caller should count alone. */
+/** Counts a hit list's rows on more than one thread: true when it did (into `all`), false when the caller should count alone. */
 export interface ParallelCounter {
   /** 'add': add the rows of the hits; 'scattered' and 'sparse': the same for hits far apart and farther (see addScatteredRows, addSparseRows); 'gaps': take off the rows of the paragraphs that are not hits (see subtractGaps). */
   count(kind: CountKind, hits: Uint32Array, rows: FacetRows, all: Uint32Array): boolean
@@ -70,7 +70,7 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
   const { firstDay, lastDay, dateLimited, excluded, tagged, outletAllowed } = filter
   const all = counts.all
   const useWide = ordinals.length * WIDE_FRACTION < rowAt.length
-  if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, rows, useWide)
+  if (ordinals.length * SPARSE_FRACTION < rowAt.length) fetchRows(ordinals, 0, ordinals.length, rows, useWide)
   const kept = new Uint32Array(ordinals.length)
   let n = 0
   for (let i = 0; i < ordinals.length; i++) {
@@ -94,7 +94,7 @@ export function filterAndCount(ordinals: Uint32Array, rows: FacetRows, filter: H
 /**
  * Counts every facet value over hits that nothing filters: `filterAndCount` under an open filter,
  * without its tests, and keeping every hit (returns positions 0 … n - 1, a view of `positions`).
- * With a `helper`, hits counted from the narrow rows (1 in WIDE_FRACTION paragraphs or more) may be counted on more than one thread.
+ * With a `helper`, a large count may be shared with another thread.
  */
 export function countAll(ordinals: Uint32Array, rows: FacetRows, counts: HitCounts, positions: Uint32Array, helper: ParallelCounter | null = null): Uint32Array {
   const paragraphs = rows.at.length - 1
@@ -118,20 +118,15 @@ export function addRows(hits: Uint32Array, from: number, to: number, { at: rowAt
 }
 
 /** addRows for sparse hits (fewer than 1 in WIDE_FRACTION paragraphs), from the wide rows (one read finds a row), fetched first. */
-export function addSparseRows(hits: Uint32Array, from: number, to: number, { wide: { data, spill } }: CountedRows, all: Uint32Array): void {
-  let sum = fetched
-  for (let i = from; i < to; i++) sum += data[hits[i]! * WIDE_ROW]!
-  fetched = sum & 0xffff
+export function addSparseRows(hits: Uint32Array, from: number, to: number, rows: CountedRows, all: Uint32Array): void {
+  fetchRows(hits, from, to, rows, true)
+  const { data, spill } = rows.wide
   for (let i = from; i < to; i++) addWideRow(all, data, spill, hits[i]! * WIDE_ROW, 0)
 }
 
-/** addRows for scattered hits: their rows fetched first, in two loops where no load waits on another, so the processor overlaps the cache misses (see fetchRows). */
+/** addRows for scattered hits (fewer than 1 in SPARSE_FRACTION paragraphs), their rows fetched first. */
 export function addScatteredRows(hits: Uint32Array, from: number, to: number, rows: CountedRows, all: Uint32Array): void {
-  const { at: rowAt, data: row } = rows
-  let sum = fetched
-  for (let i = from; i < to; i++) sum += rowAt[hits[i]!]!
-  for (let i = from; i < to; i++) sum += row[rowAt[hits[i]!]!]!
-  fetched = sum & 0xffff
+  fetchRows(hits, from, to, rows, false)
   addRows(hits, from, to, rows, all)
 }
 
@@ -162,22 +157,21 @@ export function copyCounts(from: HitCounts, to: HitCounts): void {
 let fetched = 0
 
 /**
- * Brings scattered hits' rows into the cache: each is a cache miss, and in these two loops no load
- * waits on another, so the processor overlaps the misses (one measurement, in commit 2fb8f05: cold
+ * Brings the rows of scattered hits[from] … hits[to - 1] into the cache (their wide rows, or their
+ * narrow rows' offsets, then the rows): each is a cache miss, and in these loops no load waits on
+ * another, so the processor overlaps the misses (one measurement, in commit 2fb8f05: cold
  * 4,400-hit lists at 1M took ~0.8 ms instead of ~1.6 ms met one by one in the branchy counting
- * loop). Dense hits share cache lines and need no such pass.
+ * loop). The second narrow loop finds the offsets in the cache. Dense hits share cache lines and
+ * need no such pass.
  */
-function fetchRows(ordinals: Uint32Array, { at: rowAt, data: row, wide }: FacetRows, useWide: boolean): void {
-  if (useWide) {
-    let sum = fetched
-    for (let i = 0; i < ordinals.length; i++) sum += wide.data[ordinals[i]! * WIDE_ROW]!
-    fetched = sum & 0xffff
-    return
-  }
-  const starts = new Uint32Array(ordinals.length)
-  for (let i = 0; i < ordinals.length; i++) starts[i] = rowAt[ordinals[i]!]!
+function fetchRows(hits: Uint32Array, from: number, to: number, { at: rowAt, data: row, wide }: CountedRows, useWide: boolean): void {
   let sum = fetched
-  for (let i = 0; i < starts.length; i++) sum += row[starts[i]!]!
+  if (useWide) {
+    for (let i = from; i < to; i++) sum += wide.data[hits[i]! * WIDE_ROW]!
+  } else {
+    for (let i = from; i < to; i++) sum += rowAt[hits[i]!]!
+    for (let i = from; i < to; i++) sum += row[rowAt[hits[i]!]!]!
+  }
   fetched = sum & 0xffff
 }
 
