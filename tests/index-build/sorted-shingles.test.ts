@@ -18,6 +18,29 @@ describe('sortShingles', () => {
     const ends = Uint32Array.from([3, 3, 6, 9])
     expect(asPairs(sortShingles({ keys, ends }))).toEqual(plainSort(keys, ends))
   })
+
+  /** A seeded generator of 32-bit numbers (so a failure can be replayed). */
+  const numbers = (seed: number) => () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0)
+
+  // Keys are dealt into buckets by their top bits and each bucket sorted by the rest: sizes and
+  // spreads that give empty buckets, small ones (insertion) and large ones (radix passes), keys
+  // crowded into one bucket, and runs of equal keys whose paragraphs must keep their order.
+  it.each([
+    ['spread over the whole range', 20_000, 53],
+    ['few, in small buckets', 300, 53],
+    ['all in the lowest bucket', 5_000, 45],
+    ['crowded into a narrow range, many equal', 8_000, 12],
+  ])('sorts keys %s (%i keys of %i bits) as a plain sort does', (_, count, bits) => {
+    const next = numbers(count + bits)
+    const keys = Float64Array.from({ length: count }, () => {
+      const key = (next() % 2 ** Math.max(0, bits - 32)) * 2 ** 32 + next()
+      return key % 2 ** bits
+    })
+    // Every 7th key repeats an earlier one (another paragraph's).
+    for (let k = 7; k < count; k += 7) keys[k] = keys[next() % k]!
+    const ends = Uint32Array.from({ length: Math.ceil(count / 13) }, (_, p) => Math.min(count, (p + 1) * 13))
+    expect(asPairs(sortShingles({ keys, ends }))).toEqual(plainSort(keys, ends))
+  })
 })
 
 describe('nearDuplicateLinks over sorted parts', () => {
