@@ -3,7 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { toIndexDocument } from './assemble-index'
 import { EntityMerger, type EntityTally } from './entities/merge-entities'
 import { classifyCandidates, type NlpCache } from './entities/nlp-entities'
-import { restoredTaggingInput, type StoredTaggingInput, storedTaggingInput, uncuedCandidates } from './entities/tag-article'
+import { restoredTaggingInput, storedCandidates, type StoredTaggingInput, storedTaggingInput } from './entities/stored-tagging-input'
+import { type NameCandidate, uncuedCandidates } from './entities/tag-article'
 import { buffersOf, type PageWorkerData, type PageWorkerReply, type PageWorkerRequest, type SentOutcome } from './page-worker-protocol'
 import { encodePageRecords } from './paragraph-records'
 import { commonPairs } from './common-pairs'
@@ -81,10 +82,11 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
   for (const [index, outcome] of [...finished].sort((a, b) => a[0] - b[0])) send(index, outcome)
   for (const index of [...held.keys()].sort((a, b) => a - b)) {
     const { page, prepared } = held.get(index)!
-    for (const c of prepared.candidates.flatMap(uncuedCandidates)) {
+    const input = restoredTaggingInput(prepared)
+    for (const c of input.candidates.flatMap(uncuedCandidates)) {
       if (!cache.has(c.surface)) throw new Error(`index-build: page worker: no NLP answer for "${c.surface}" (${page.outcome.file})`)
     }
-    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache, shingles: false }, restoredTaggingInput(prepared))
+    const outcome = tagCleanedPage(page, { knowledgeBase, nlp, nlpCache: cache, shingles: false }, input)
     shingles.push(shingleKeysOfWords(outcome.paragraphs.map((p) => wordHashes(terms.add(toIndexDocument(p, outcome.article ?? undefined, ordinal++))))))
     send(index, outcome)
     held.delete(index)
@@ -104,7 +106,8 @@ port.on('message', (request: PageWorkerRequest) => {
         continue
       }
       const prepared = prepareCleanedPage(cleaned, { knowledgeBase, nlp })
-      held.set(index, { page: cleaned, prepared: storedTaggingInput(prepared) })
+      // The dropped pieces of text are counted in the outcome already; tagging never reads them.
+      held.set(index, { page: { ...cleaned, cleaned: { ...cleaned.cleaned, dropped: [] } }, prepared: storedTaggingInput(prepared) })
       candidatesCleaned.push([index, prepared.candidates.map((list) => uncuedCandidates(list).map((c) => c.surface))])
     }
   } else if (request.kind === 'list-candidates') {
@@ -112,10 +115,14 @@ port.on('message', (request: PageWorkerRequest) => {
     candidatesCleaned = []
   } else if (request.kind === 'ask') {
     const cache: NlpCache = new Map()
+    // A page's questions come one after the other: its candidates are made again once for them.
+    let page = -1
+    let candidates: NameCandidate[][] = []
     for (const q of request.questions) {
-      const { texts, candidates } = held.get(q.page)!.prepared
+      const { prepared } = held.get(q.page)!
+      if (q.page !== page) [page, candidates] = [q.page, storedCandidates(prepared)]
       const asked = uncuedCandidates(candidates[q.text]!)
-      classifyCandidates(texts[q.text]!, q.candidates.map((i) => asked[i]!), cache)
+      classifyCandidates(prepared.texts[q.text]!, q.candidates.map((i) => asked[i]!), cache)
     }
     reply({ kind: 'answered', answers: [...cache] })
   } else if (request.kind === 'tag') {

@@ -73,47 +73,6 @@ export function prepareTagging(paragraphs: string[], kb: KnowledgeBase, title: s
   return { texts, titled: title !== null && title !== '', tokens, knownMatches, candidates }
 }
 
-/** A TaggingInput without its token objects, for holding many between steps: they are most of its memory (about 7 KB a paragraph); their offsets take 4 bytes a token (8 in an article with a text of 65,536 characters or more). */
-export type StoredTaggingInput = Omit<TaggingInput, 'tokens'> & {
-  /** Per text, its token count, then each token's start and end: one array for the article, 16-bit when every text is shorter than 65,536 characters. */
-  tokenOffsets: Uint16Array | Uint32Array
-}
-
-/**
- * The input to keep, its tokens as offsets only: making 50,000 paragraphs' tokens from their
- * offsets took ~80 ms where tokenising them again took ~235 ms, and keeping the token objects
- * themselves between the rounds cost a 200k build more in garbage collection than either.
- */
-export function storedTaggingInput(input: TaggingInput): StoredTaggingInput {
-  const { tokens, ...stored } = input
-  const size = tokens.reduce((n, list) => n + 1 + 2 * list.length, 0)
-  const offsets = input.texts.every((text) => text.length < 0x1_0000) ? new Uint16Array(size) : new Uint32Array(size)
-  let at = 0
-  for (const list of tokens) {
-    offsets[at++] = list.length
-    for (const token of list) {
-      offsets[at++] = token.start
-      offsets[at++] = token.end
-    }
-  }
-  return { ...stored, tokenOffsets: offsets }
-}
-
-/** A stored input with its tokens made again from their offsets: the TaggingInput prepareTagging gave. */
-export function restoredTaggingInput({ tokenOffsets, ...stored }: StoredTaggingInput): TaggingInput {
-  let at = 0
-  const tokens = stored.texts.map((text) => {
-    const list: Token[] = new Array(tokenOffsets[at++]!)
-    for (let i = 0; i < list.length; i++) {
-      const start = tokenOffsets[at++]!
-      const end = tokenOffsets[at++]!
-      list[i] = { text: text.slice(start, end), start, end }
-    }
-    return list
-  })
-  return { ...stored, tokens }
-}
-
 /** The candidates of one text that the NLP library classifies (those no cue explains). */
 export function uncuedCandidates(candidates: NameCandidate[]): NameCandidate[] {
   return candidates.filter((c) => c.cued === null)

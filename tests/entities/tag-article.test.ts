@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseKnowledgeBase } from '../../index-build/entities/knowledge-base'
-import { prepareTagging, restoredTaggingInput, storedTaggingInput, tagArticle } from '../../index-build/entities/tag-article'
+import { restoredTaggingInput, storedTaggingInput } from '../../index-build/entities/stored-tagging-input'
+import { prepareTagging, tagArticle } from '../../index-build/entities/tag-article'
 
 /** A made-up knowledge base: invented people, a state, an organisation and nested places. */
 const KB = parseKnowledgeBase(
@@ -107,15 +108,27 @@ describe('tagArticle: names after a title', () => {
 })
 
 describe('storedTaggingInput', () => {
-  it('keeps tokens as offsets and makes them again exactly, in short texts and in one past 65,535 characters', () => {
-    const short = ["Oskar Vedrin's aides met the Harbour League in Port Ilse.", 'Mr Vedrin’s visit: 3.5 days, São Paulo-style talks, 北京 and 𝐀𝐁.', '']
-    const long = [...short, `${'Northland word '.repeat(4400)}Lin Haobo.`]
+  it('keeps tokens, known matches and candidates as numbers and makes them again exactly, in short texts and in one past 65,535 characters', () => {
+    const short = [
+      "Oskar Vedrin's aides met the Harbour League in Port Ilse.",
+      'Mr Vedrin’s visit: 3.5 days, São Paulo-style talks, 北京 and 𝐀𝐁. Minister Tamsin Orlo told reporters that Verano Holdings Ltd met Ilse Marren.',
+      '',
+      'Northland and Port Ilse again, with Oskar Vedrin, Kell Barrow and Ilse Marren.',
+    ]
+    const long = [...short, `${'Northland word '.repeat(4400)}Lin Haobo and Kell Barrow.`]
     for (const texts of [short, long]) {
-      const input = prepareTagging(texts, KB, 'Talks in Northland', false)
-      const stored = storedTaggingInput(input)
-      expect(stored).not.toHaveProperty('tokens')
-      expect(stored.tokenOffsets).toBeInstanceOf(texts === long ? Uint32Array : Uint16Array)
-      expect(restoredTaggingInput(stored)).toEqual(input)
+      for (const nlp of [true, false]) {
+        const input = prepareTagging(texts, KB, 'Talks in Northland', nlp)
+        const stored = storedTaggingInput(input)
+        // The input has matches, cued and uncued candidates to keep (or none at all without NLP).
+        expect(input.knownMatches.flat().length).toBeGreaterThan(4)
+        if (nlp) expect(new Set(input.candidates.flat().map((c) => c.cued?.type)).size).toBe(3)
+        if (nlp) expect(input.candidates.flat().filter((c) => !c.cued).length).toBeGreaterThan(1)
+        expect(Object.keys(stored).sort()).toEqual(['candidateNumbers', 'cues', 'matchNumbers', 'names', 'texts', 'titled', 'tokenOffsets'])
+        expect(stored.names).toEqual([...new Set(input.knownMatches.flat().map((m) => m.name))])
+        expect(stored.tokenOffsets).toBeInstanceOf(texts === long ? Uint32Array : Uint16Array)
+        expect(restoredTaggingInput(stored)).toEqual(input)
+      }
     }
   })
 })
