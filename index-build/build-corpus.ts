@@ -4,7 +4,7 @@ import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { EntityMerger, mergeEntities } from './entities/merge-entities'
 import { concatShingleKeys, linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicates'
-import { type PageRanges, processPagesInParallel, rangesOf } from './parallel-pages'
+import { processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
 import { joinParagraphBlocks } from './paragraph-records'
@@ -60,11 +60,12 @@ const NO_LINKS: string[] = []
 /**
  * buildCorpusInParallel with the paragraph records left as the workers encoded them (near-duplicates
  * spliced in) and the columns made from the workers' tag numbers, ready to write: the main thread
- * never holds a paragraph as an object. Pages come as an array (sorted here) or as ranges already
- * in file order (byFile), read while the first are cleaned.
+ * never holds a paragraph as an object. Pages come as an array (sorted here) or as the names of
+ * their files in a seeds folder, already in file order (byFile's), each read by the worker that
+ * cleans it.
  */
-export async function buildEncodedInParallel(pages: SeedPage[] | PageRanges, sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
-  const { outcomes, terms, shingles, entities: tallies } = await processPagesInParallel(Array.isArray(pages) ? rangesOf([...pages].sort(byFile)) : pages, sources, {
+export async function buildEncodedInParallel(pages: SeedPage[] | { seedsDir: string; files: readonly string[] }, sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
+  const { outcomes, terms, shingles, entities: tallies } = await processPagesInParallel(Array.isArray(pages) ? { pages: [...pages].sort(byFile) } : pages, sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,
     workers: options.workers,

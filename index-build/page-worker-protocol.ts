@@ -16,12 +16,14 @@ export interface PageWorkerData {
   knowledgeBase: KnowledgeBase
   /** Use the NLP library for entities the knowledge base does not list. */
   nlp: boolean
+  /** The seeds folder pages handed by file name are read from (null when every page comes with its bytes). */
+  seedsDir: string | null
 }
 
-/** A page handed to a worker: its position in file order, its bytes and what sources.json says of it. */
+/** A page handed to a worker: its position in file order, the page or only its file name (the worker reads it from the seeds folder), and what sources.json says of it. */
 export interface NumberedPage {
   index: number
-  page: SeedPage
+  page: SeedPage | string
   source: SourceEntry | undefined
 }
 
@@ -44,7 +46,7 @@ export function buffersOf(terms: TermIndex[], shingles: SortedShingles[] = [], p
 
 /** The build's requests, in the order it sends them. */
 export type PageWorkerRequest =
-  /** Decode and clean these pages and keep them (more may follow; no reply). */
+  /** Read (when named only), decode and clean these pages and keep them (more may follow; no reply). */
   | { kind: 'clean'; pages: NumberedPage[] }
   /** Every page has been sent: answer with each page cleaned's NLP candidates. */
   | { kind: 'list-candidates' }

@@ -10,7 +10,8 @@ import { encodePageRecords } from './paragraph-records'
 import { commonPairs } from './common-pairs'
 import { mergeTermIndexes } from './merge-term-indexes'
 import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
-import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, tagCleanedPage } from './process-page'
+import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, type SeedPage, tagCleanedPage } from './process-page'
+import { PageReader } from './read-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
 import { Growable } from './growable'
 import { encodeTagNumbers } from './tag-numbers'
@@ -19,7 +20,15 @@ import { type TermIndex, TermIndexBuilder } from './term-index'
 /** Outcomes sent per message while tagging, so the build can take them in while the rest are tagged. */
 const OUTCOMES_PER_MESSAGE = 64
 
-const { knowledgeBase, nlp } = workerData as PageWorkerData
+const { knowledgeBase, nlp, seedsDir } = workerData as PageWorkerData
+const reader = seedsDir === null ? null : new PageReader(seedsDir)
+
+/** A page handed over, read here when it comes by name: its bytes then last until the next read. */
+function pageOf(page: SeedPage | string): SeedPage {
+  if (typeof page !== 'string') return page
+  if (!reader) throw new Error(`index-build: page worker: page ${page} handed by name without a seeds folder`)
+  return reader.read(page)
+}
 const port = parentPort!
 /** Pages held, by position in file order, prepared for tagging (tokens dropped until then). */
 const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: StoredTaggingInput }>()
@@ -100,7 +109,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
 port.on('message', (request: PageWorkerRequest) => {
   if (request.kind === 'clean') {
     for (const { index, page, source } of request.pages) {
-      const cleaned = cleanSeedPage(page, source)
+      const cleaned = cleanSeedPage(pageOf(page), source)
       if (!cleaned.usable) {
         finished.set(index, cleaned.outcome)
         continue

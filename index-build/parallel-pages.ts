@@ -24,21 +24,11 @@ export interface ParallelOptions {
   onProgress?: (done: number) => void
 }
 
-/** A build's pages in file order, read a range at a time: the workers clean the first pages while the rest are read. */
-export interface PageRanges {
-  /** Pages in all. */
-  count: number
-  /** Pages `from` to `to` - 1, in file order. */
-  read: (from: number, to: number) => Promise<SeedPage[]>
-}
+/** A build's pages in file order: in memory, or named in a seeds folder (each read by the worker that cleans it, so the main thread never holds or copies a page). */
+export type PageSource = { pages: readonly SeedPage[] } | { seedsDir: string; files: readonly string[] }
 
-/** Pages in memory, as ranges. */
-export function rangesOf(pages: readonly SeedPage[]): PageRanges {
-  return { count: pages.length, read: async (from, to) => pages.slice(from, to) }
-}
-
-/** Pages read and sent to the workers at a time; the next range is read while one is sent. At 1M paragraphs (50,000 pages) reading every page before cleaning any kept both workers idle for ~4 s. */
-export const PAGES_PER_RANGE = 512
+/** Pages handed to the workers per message (each gets its share of them). */
+export const PAGES_PER_MESSAGE = 512
 
 /** Consecutive pages given to the same worker; chunks go to the workers in turn, so each gets pages from the whole range. */
 const PAGES_PER_CHUNK = 8
@@ -109,15 +99,39 @@ export interface ParallelOutcome {
 }
 
 /**
+ * The rounds between cleaning and tagging: every page's candidate runs, the serial build's NLP
+ * questions asked where their pages are held, and every answer sent with the request to tag.
+ * Its own function so that the candidates and answers (at 1M paragraphs ~80 MB, marked by every
+ * full collection while the pages are tagged) are garbage once it returns.
+ */
+async function askThenTag(workers: PageWorker[], pageCount: number, nlp: boolean, ownerOf: (index: number) => number): Promise<void> {
+  workers.forEach((w) => w.send({ kind: 'list-candidates' }))
+  const candidates: string[][][] = Array.from({ length: pageCount }, () => [])
+  for (const reply of await Promise.all(workers.map((w) => w.next('cleaned')))) {
+    for (const [index, surfaces] of reply.candidates) candidates[index] = surfaces
+  }
+  const answers: [string, NlpEntity[]][] = []
+  const questions = nlp ? nlpQuestions(candidates) : []
+  if (questions.length > 0) {
+    const asked: NlpQuestion[][] = workers.map(() => [])
+    for (const q of questions) asked[ownerOf(q.page)]!.push(q)
+    workers.forEach((w, i) => w.send({ kind: 'ask', questions: asked[i]! }))
+    for (const reply of await Promise.all(workers.map((w) => w.next('answered')))) answers.push(...reply.answers)
+  }
+  workers.forEach((w) => w.send({ kind: 'tag', answers }))
+}
+
+/**
  * The outcome of processPage for each page, in the order given (file order), computed on
  * `workers` threads in three rounds: clean every page and list its candidate runs; ask the NLP
  * library the serial build's questions, each where its page is held; tag every page with all
  * the answers (and index its paragraphs). The result is the serial build's, whatever the timing.
  */
-export async function processPagesInParallel(pages: PageRanges, sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
-  const outcomes: TaggedOutcome[] = new Array(pages.count)
+export async function processPagesInParallel(source: PageSource, sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
+  const pageCount = 'pages' in source ? source.pages.length : source.files.length
+  const outcomes: TaggedOutcome[] = new Array(pageCount)
   let done = 0
-  const count = Math.max(1, Math.min(options.workers, Math.ceil(pages.count / PAGES_PER_CHUNK)))
+  const count = Math.max(1, Math.min(options.workers, Math.ceil(pageCount / PAGES_PER_CHUNK)))
   const onTagged = (worker: number, { outcomes: batch, records, tags }: Extract<PageWorkerReply, { kind: 'tagged' }>) => {
     let at = 0
     let tagsAt = 0
@@ -128,40 +142,22 @@ export async function processPagesInParallel(pages: PageRanges, sources: Sources
     done += batch.length
     options.onProgress?.(done)
   }
-  const workers = Array.from({ length: count }, (_, i) => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp }, (reply) => onTagged(i, reply)))
+  const seedsDir = 'seedsDir' in source ? source.seedsDir : null
+  const workers = Array.from({ length: count }, (_, i) => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp, seedsDir }, (reply) => onTagged(i, reply)))
   const ownerOf = (index: number) => Math.floor(index / PAGES_PER_CHUNK) % count
   const stopAll = () => Promise.all(workers.map((w) => w.stop()))
   /** Set once the workers' last job, merging the term index, is under way: they stop when it ends. */
   let lastJob: Promise<unknown> | null = null
   try {
-    const rangeEnd = (from: number) => Math.min(pages.count, from + PAGES_PER_RANGE)
-    const readRange = (from: number) => (from < pages.count ? pages.read(from, rangeEnd(from)) : null)
-    let reading = readRange(0)
-    for (let from = 0; reading; from += PAGES_PER_RANGE) {
-      const range = await reading
-      const asked = rangeEnd(from) - from
-      if (range.length !== asked) throw new Error(`index-build: pages ${from} on: ${range.length} page(s) read, not ${asked}`)
-      reading = readRange(from + PAGES_PER_RANGE)
+    for (let from = 0; from < pageCount; from += PAGES_PER_MESSAGE) {
       const shares: NumberedPage[][] = workers.map(() => [])
-      range.forEach((page, k) => shares[ownerOf(from + k)]!.push({ index: from + k, page, source: sources[page.file] }))
+      for (let index = from; index < Math.min(pageCount, from + PAGES_PER_MESSAGE); index++) {
+        const page = 'pages' in source ? source.pages[index]! : source.files[index]!
+        shares[ownerOf(index)]!.push({ index, page, source: sources[typeof page === 'string' ? page : page.file] })
+      }
       workers.forEach((w, i) => w.send({ kind: 'clean', pages: shares[i]! }))
     }
-    workers.forEach((w) => w.send({ kind: 'list-candidates' }))
-    const candidates: string[][][] = Array.from({ length: pages.count }, () => [])
-    for (const reply of await Promise.all(workers.map((w) => w.next('cleaned')))) {
-      for (const [index, surfaces] of reply.candidates) candidates[index] = surfaces
-    }
-
-    const answers: [string, NlpEntity[]][] = []
-    const questions = options.nlp ? nlpQuestions(candidates) : []
-    if (questions.length > 0) {
-      const asked: NlpQuestion[][] = workers.map(() => [])
-      for (const q of questions) asked[ownerOf(q.page)]!.push(q)
-      workers.forEach((w, i) => w.send({ kind: 'ask', questions: asked[i]! }))
-      for (const reply of await Promise.all(workers.map((w) => w.next('answered')))) answers.push(...reply.answers)
-    }
-
-    workers.forEach((w) => w.send({ kind: 'tag', answers }))
+    await askThenTag(workers, pageCount, options.nlp, ownerOf)
     const done = await Promise.all(workers.map((w) => w.next('done')))
     // Each worker indexed its pages' paragraphs in file order; number them among all pages' paragraphs.
     const ordinals: number[][] = workers.map(() => [])

@@ -36,7 +36,7 @@ function defaultWorkers(pages: number): number {
   return pages >= PARALLEL_MIN_PAGES ? availableParallelism() : 0
 }
 
-/** Pages read at once: enough to keep the disk busy, far below any file-descriptor limit. */
+/** Pages read at once in this thread (a build without workers): enough to keep the disk busy, far below any file-descriptor limit. */
 const READ_CONCURRENCY = 64
 
 /** A build that must not replace the current index; the message says why. */
@@ -85,14 +85,13 @@ export async function runBuild(options: RunBuildOptions): Promise<BuildReport> {
     ),
   )
   const files = names.filter((_, i) => kinds[i] === 'file')
-  const read = (some: string[]) => mapLimit(some, READ_CONCURRENCY, (file) => readPage(seedsDir, file))
   const workers = options.workers ?? defaultWorkers(files.length)
   const corpusOptions = { knowledgeBase: KNOWN_ENTITIES, nlp: options.nlp, onProgress: (done: number) => options.onProgress?.(done, files.length) }
-  // The workers clean the first pages while the rest are read (names sort as byFile does).
+  // On worker threads each page is read by the worker that cleans it (names sort as byFile does).
   const index =
     workers > 1
-      ? await buildEncodedInParallel({ count: files.length, read: (from, to) => read(files.slice(from, to)) }, sources, { ...corpusOptions, workers })
-      : buildCorpus(await read(files), sources, corpusOptions)
+      ? await buildEncodedInParallel({ seedsDir, files }, sources, { ...corpusOptions, workers })
+      : buildCorpus(await mapLimit(files, READ_CONCURRENCY, (file) => readPage(seedsDir, file)), sources, corpusOptions)
   for (const w of index.report.warnings) log(`index-build: warning: ${join(seedsDir, w.file)}: ${w.problem}`)
   if (strict && index.report.warnings.length > 0) {
     throw new BuildError(`index-build: --strict: ${index.report.warnings.length} warning(s); the index was not written`)

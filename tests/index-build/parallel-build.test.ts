@@ -1,9 +1,13 @@
+import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { buildCorpus, buildCorpusInParallel, buildEncodedInParallel, type SeedPage } from '../../index-build/build-corpus'
 import { indexColumns } from '../../index-build/index-columns'
 import { KNOWN_ENTITIES } from '../../index-build/entities/knowledge-base'
 import { nlpQuestions } from '../../index-build/entities/nlp-questions'
+import { readPage } from '../../index-build/read-page'
 import { generateCorpus } from '../bench/generate'
+import { tempDir } from '../support/temp-dir'
 
 /** A generated corpus of about 3,000 paragraphs, plus pages that cannot be used, in no particular order. */
 function pages(): { pages: SeedPage[]; sources: ReturnType<typeof generateCorpus>['sources'] } {
@@ -55,16 +59,32 @@ describe('buildCorpusInParallel', () => {
     expect(encoded.columns).toEqual(indexColumns(serial.articles, serial.paragraphs, serial.entities))
   })
 
-  it('takes pages as ranges read on demand, in file order, and refuses a range read short', async () => {
+  it('has each page named in a seeds folder read by its worker, as the build reads pages in its own thread', async () => {
     const { pages: input, sources } = pages()
-    const sorted = [...input].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    const asked: [number, number][] = []
-    const ranges = { count: sorted.length, read: async (from: number, to: number) => (asked.push([from, to]), sorted.slice(from, to)) }
-    const fromRanges = await buildEncodedInParallel(ranges, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
-    expect(asked).toEqual([[0, sorted.length]])
-    expect(fromRanges).toEqual(await buildEncodedInParallel(input, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 }))
-    const short = { count: 3, read: async () => sorted.slice(0, 2) }
-    await expect(buildEncodedInParallel(short, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })).rejects.toThrow('index-build: pages 0 on: 2 page(s) read, not 3')
+    const dir = await tempDir('parallel-read')
+    const readable = input.filter((p) => p.bytes !== null)
+    for (const page of readable) await writeFile(join(dir, page.file), page.bytes!)
+    // A page far larger than the reader's first buffer, a link to nothing and a folder named like a page.
+    const large = readable.filter((p) => p.bytes!.length > 100).flatMap((p) => [Buffer.from(p.bytes!), Buffer.from('\n\n')])
+    await writeFile(join(dir, 'bbb-large.txt'), Buffer.concat(large.slice(0, 16)))
+    await symlink(join(dir, 'no-such-target'), join(dir, 'ccc-gone.txt'))
+    await mkdir(join(dir, 'ddd-folder.txt'))
+    const files = (await readdir(dir)).sort()
+    const read = await Promise.all(files.map((file) => readPage(dir, file)))
+    expect(read.find((p) => p.file === 'bbb-large.txt')!.bytes!.length).toBeGreaterThan(2 ** 16)
+    expect(read.filter((p) => p.bytes === null).map((p) => [p.file, p.readError])).toEqual([
+      ['ccc-gone.txt', 'unreadable (ENOENT)'],
+      ['ddd-folder.txt', 'unreadable (EISDIR)'],
+    ])
+    const fromFolder = await buildEncodedInParallel({ seedsDir: dir, files }, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    expect(fromFolder.report.warnings.slice(0, 2)).toEqual([
+      { file: 'ccc-gone.txt', problem: 'unreadable (ENOENT)' },
+      { file: 'ddd-folder.txt', problem: 'unreadable (EISDIR)' },
+    ])
+    const fromMemory = await buildEncodedInParallel(read, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
+    // The report first: a page read short or wrong shows there in a few lines.
+    expect(fromFolder.report).toEqual(fromMemory.report)
+    expect(fromFolder).toEqual(fromMemory)
   })
 
   it('reports progress up to the number of pages', async () => {

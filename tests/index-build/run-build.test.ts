@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { readIndexFile } from '../../index-build/index-file'
-import { PAGES_PER_RANGE } from '../../index-build/parallel-pages'
+import { PAGES_PER_MESSAGE } from '../../index-build/parallel-pages'
 import { BuildError, runBuild } from '../../index-build/run-build'
 import { generateCorpus } from '../bench/generate'
 import { tempDir } from '../support/temp-dir'
@@ -46,7 +46,7 @@ describe('runBuild', () => {
     const corpus = generateCorpus({ paragraphs: 3000, seed: 7 })
     await mkdir(seeds)
     for (const page of corpus.pages) await writeFile(join(seeds, page.file), page.text)
-    // Each page's blocks again as pages of four blocks: over a thousand pages, so the workers get pages over three ranges read.
+    // Each page's blocks again as pages of four blocks: over a thousand pages, so the workers get pages in three messages or more.
     for (const page of corpus.pages) {
       const blocks = page.text.split('\n\n')
       for (let b = 0; b < blocks.length; b += 4) await writeFile(join(seeds, `part-${b}-${page.file}`), blocks.slice(b, b + 4).join('\n\n'))
@@ -60,7 +60,7 @@ describe('runBuild', () => {
     await runBuild({ seedsDir: seeds, outFile: parallel, workers: 2 })
     // Some parts hold no paragraph, only a page's noise.
     expect(report.warnings.map((w) => w.file).filter((file) => !file.startsWith('part-'))).toEqual(['aaa-empty.txt', 'zzz-binary.txt'])
-    expect(report.articles).toBeGreaterThan(2 * PAGES_PER_RANGE)
+    expect(report.articles).toBeGreaterThan(2 * PAGES_PER_MESSAGE)
     const [a, b] = await Promise.all([readFile(serial), readFile(parallel)])
     expect(b.equals(a)).toBe(true)
     const index = await readIndexFile(parallel)
