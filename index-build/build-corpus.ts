@@ -4,7 +4,7 @@ import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { EntityMerger, mergeEntities } from './entities/merge-entities'
 import { concatShingleKeys, linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicates'
-import { processPagesInParallel } from './parallel-pages'
+import { type PageFolder, processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
 import { joinParagraphBlocks } from './paragraph-records'
@@ -64,7 +64,7 @@ const NO_LINKS: string[] = []
  * their files in a seeds folder, already in file order (byFile's), each read by the worker that
  * cleans it.
  */
-export async function buildEncodedInParallel(pages: SeedPage[] | { seedsDir: string; files: readonly string[] }, sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
+export async function buildEncodedInParallel(pages: SeedPage[] | PageFolder, sources: Sources, options: BuildCorpusOptions & { workers: number }): Promise<EncodedIndexFile> {
   const { outcomes, terms, shingles, entities: tallies } = await processPagesInParallel(Array.isArray(pages) ? { pages: [...pages].sort(byFile) } : pages, sources, {
     knowledgeBase: options.knowledgeBase,
     nlp: options.nlp ?? true,

@@ -30,7 +30,7 @@ function pageOf(page: SeedPage | string): SeedPage {
   return reader.read(page)
 }
 const port = parentPort!
-/** Pages held, by position in file order, prepared for tagging (tokens dropped until then). */
+/** Pages held, by position in file order, prepared for tagging and stored compactly until then (storedTaggingInput; their dropped texts let go). */
 const held = new Map<number, { page: CleanedPage & { usable: true }; prepared: StoredTaggingInput }>()
 const finished = new Map<number, PageOutcome>()
 /** The NLP candidates of the pages cleaned so far, until the build asks for them. */

@@ -24,8 +24,14 @@ export interface ParallelOptions {
   onProgress?: (done: number) => void
 }
 
-/** A build's pages in file order: in memory, or named in a seeds folder (each read by the worker that cleans it, so the main thread never holds or copies a page). */
-export type PageSource = { pages: readonly SeedPage[] } | { seedsDir: string; files: readonly string[] }
+/** Pages named in a seeds folder, in file order: each is read by the worker that cleans it, so the main thread never holds or copies a page. */
+export interface PageFolder {
+  seedsDir: string
+  files: readonly string[]
+}
+
+/** A build's pages in file order: in memory, or named in a seeds folder. */
+export type PageSource = { pages: readonly SeedPage[] } | PageFolder
 
 /** Pages handed to the workers per message (each gets its share of them). */
 export const PAGES_PER_MESSAGE = 512

@@ -19,6 +19,11 @@ describe('sortShingles', () => {
     expect(asPairs(sortShingles({ keys, ends }))).toEqual(plainSort(keys, ends))
   })
 
+  it('sorts no keys, and one key', () => {
+    expect(asPairs(sortShingles({ keys: new Float64Array(0), ends: new Uint32Array(0) }))).toEqual([])
+    expect(asPairs(sortShingles({ keys: Float64Array.of(2 ** 45 + 3), ends: Uint32Array.of(0, 1) }))).toEqual([[2 ** 45 + 3, 1]])
+  })
+
   /** A seeded generator of 32-bit numbers (so a failure can be replayed). */
   const numbers = (seed: number) => () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0)
 
