@@ -3,7 +3,7 @@ import { commonPairs as findCommonPairs } from './common-pairs'
 import { assembleIndex, INDEX_FORMAT_VERSION, toIndexDocument } from './assemble-index'
 import type { KnowledgeBase } from './entities/knowledge-base'
 import { EntityMerger, mergeEntities } from './entities/merge-entities'
-import { concatShingleKeys, linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicates'
+import { linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicates'
 import { type PageFolder, processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
@@ -126,7 +126,7 @@ export function combineOutcomes(outcomes: PageOutcome[], sources: Sources): Inde
   const sorted = [...outcomes].sort(byFile)
   const articles = sorted.flatMap((o) => (o.article ? [o.article] : []))
   const paragraphs = sorted.flatMap((o) => o.paragraphs)
-  const links = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(concatShingleKeys(sorted.map((o) => o.shingles))) }])
+  const links = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(sorted.map((o) => o.shingles)) }])
   for (const p of paragraphs) p.duplicates = links.get(p.id) ?? []
   const entities = mergeEntities(sorted.map((o) => o.entities))
   return assembleIndex(articles, paragraphs, entities, reportOf(sorted, sources, articles.length, paragraphs.length, entities))

@@ -111,20 +111,6 @@ export function shingleKeysOfWords(hashesOf: readonly (readonly number[])[]): Sh
   return { keys: total === windows ? keys : keys.slice(0, total), ends }
 }
 
-/** The shingle keys of consecutive groups of paragraphs (pages, in order) as those of all of them. */
-export function concatShingleKeys(parts: ShingleKeys[]): ShingleKeys {
-  const keys = new Float64Array(parts.reduce((n, p) => n + p.keys.length, 0))
-  const ends = new Uint32Array(parts.reduce((n, p) => n + p.ends.length, 0))
-  let k = 0
-  let e = 0
-  for (const part of parts) {
-    keys.set(part.keys, k)
-    for (const end of part.ends) ends[e++] = k + end
-    k += part.keys.length
-  }
-  return { keys, ends }
-}
-
 /**
  * For each paragraph, the sorted ids of paragraphs in other articles that share a run of
  * SHINGLE_WORDS normalised words with it. Deterministic; symmetric.

@@ -9,7 +9,7 @@ import { buffersOf, type PageWorkerData, type PageWorkerReply, type PageWorkerRe
 import { encodePageRecords } from './paragraph-records'
 import { commonPairs } from './common-pairs'
 import { mergeTermIndexes } from './merge-term-indexes'
-import { concatShingleKeys, hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
+import { hashWord, type ShingleKeys, shingleKeysOfWords } from './near-duplicates'
 import { type CleanedPage, cleanSeedPage, type PageOutcome, prepareCleanedPage, type SeedPage, tagCleanedPage } from './process-page'
 import { PageReader } from './read-page'
 import { type SortedShingles, sortShingles } from './sorted-shingles'
@@ -103,7 +103,7 @@ function tagAll(cache: NlpCache): { terms: TermIndex; shingles: SortedShingles; 
   }
   flush()
   finished.clear()
-  return { terms: terms.finish(), shingles: sortShingles(concatShingleKeys(shingles)), entities: entities.tallies() }
+  return { terms: terms.finish(), shingles: sortShingles(shingles), entities: entities.tallies() }
 }
 
 port.on('message', (request: PageWorkerRequest) => {

@@ -73,30 +73,35 @@ const slice = (s: SortedShingles, from: number, to: number): SortedShingles => (
 
 /**
  * Sorts paragraphs' shingle keys by key, each key's paragraphs in order (a stable sort of the
- * 53-bit keys). Keys are dealt into buckets by their top 8 bits, then each bucket is radix-sorted
- * by the rest where it fits in the cache: sorting every key by every digit made each pass
- * scatter the whole list across memory (at 1M paragraphs, 35 million keys a worker: ~8 s).
+ * 53-bit keys). The keys come in parts (pages, in order), numbered as one list of paragraphs:
+ * they are read where they are, never copied into one list first. Keys are dealt into buckets by
+ * their top 8 bits, then each bucket is radix-sorted by the rest where it fits in the cache:
+ * sorting every key by every digit made each pass scatter the whole list across memory (at 1M
+ * paragraphs, 35 million keys a worker: ~8 s).
  */
-export function sortShingles(shingles: ShingleKeys): SortedShingles {
-  const { keys, ends } = shingles
-  const n = keys.length
+export function sortShingles(parts: ShingleKeys | readonly ShingleKeys[]): SortedShingles {
+  const list = Array.isArray(parts) ? (parts as readonly ShingleKeys[]) : [parts as ShingleKeys]
+  const n = list.reduce((total, part) => total + part.keys.length, 0)
   const sorted: SortedShingles = { lo: new Uint32Array(n), hi: new Uint32Array(n), paragraph: new Uint32Array(n) }
   // Where each bucket starts, then each key in its bucket, in paragraph order.
   const start = new Uint32Array(BUCKETS + 1)
-  for (let k = 0; k < n; k++) start[(Math.floor(keys[k]! / 0x1_0000_0000) >>> TOP_SHIFT) + 1]!++
+  for (const { keys } of list) for (let k = 0; k < keys.length; k++) start[(Math.floor(keys[k]! / 0x1_0000_0000) >>> TOP_SHIFT) + 1]!++
   let largest = 0
   for (let b = 0; b < BUCKETS; b++) {
     largest = Math.max(largest, start[b + 1]!)
     start[b + 1]! += start[b]!
   }
   const fill = start.slice(0, BUCKETS)
-  for (let p = 0, k = 0; p < ends.length; p++) {
-    for (; k < ends[p]!; k++) {
-      const hi = Math.floor(keys[k]! / 0x1_0000_0000)
-      const at = fill[hi >>> TOP_SHIFT]!++
-      sorted.lo[at] = keys[k]! - hi * 0x1_0000_0000
-      sorted.hi[at] = hi
-      sorted.paragraph[at] = p
+  let paragraph = 0
+  for (const { keys, ends } of list) {
+    for (let p = 0, k = 0; p < ends.length; p++, paragraph++) {
+      for (; k < ends[p]!; k++) {
+        const hi = Math.floor(keys[k]! / 0x1_0000_0000)
+        const at = fill[hi >>> TOP_SHIFT]!++
+        sorted.lo[at] = keys[k]! - hi * 0x1_0000_0000
+        sorted.hi[at] = hi
+        sorted.paragraph[at] = paragraph
+      }
     }
   }
   const scratch: SortedShingles = { lo: new Uint32Array(largest), hi: new Uint32Array(largest), paragraph: new Uint32Array(largest) }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { concatShingleKeys, nearDuplicateLinks, shingleKeys } from '../../index-build/near-duplicates'
+import { nearDuplicateLinks, shingleKeys } from '../../index-build/near-duplicates'
 import { sortShingles } from '../../index-build/sorted-shingles'
 import { generateCorpus } from '../bench/generate'
 
@@ -22,6 +22,19 @@ describe('sortShingles', () => {
   it('sorts no keys, and one key', () => {
     expect(asPairs(sortShingles({ keys: new Float64Array(0), ends: new Uint32Array(0) }))).toEqual([])
     expect(asPairs(sortShingles({ keys: Float64Array.of(2 ** 45 + 3), ends: Uint32Array.of(0, 1) }))).toEqual([[2 ** 45 + 3, 1]])
+  })
+
+  it('takes the keys in parts (pages), numbering their paragraphs on from one part to the next', () => {
+    const parts = [
+      { keys: Float64Array.of(9, 2 ** 50, 4), ends: Uint32Array.of(2, 2, 3) },
+      { keys: new Float64Array(0), ends: new Uint32Array(0) },
+      { keys: Float64Array.of(4, 9), ends: Uint32Array.of(0, 2) },
+      { keys: Float64Array.of(2 ** 50, 1), ends: Uint32Array.of(1, 2) },
+    ]
+    // The same keys as one list: paragraphs 0–2, then 3–4, then 5–6.
+    const keys = Float64Array.of(9, 2 ** 50, 4, 4, 9, 2 ** 50, 1)
+    const ends = Uint32Array.of(2, 2, 3, 3, 5, 6, 7)
+    expect(asPairs(sortShingles(parts))).toEqual(plainSort(keys, ends))
   })
 
   /** A seeded generator of 32-bit numbers (so a failure can be replayed). */
@@ -60,7 +73,7 @@ describe('nearDuplicateLinks over sorted parts', () => {
     const shares = Array.from({ length: parts }, (_, w) => copied.map((_, p) => p).filter((p) => owner(p) === w))
     const fromParts = nearDuplicateLinks(
       paragraphs,
-      shares.map((share) => ({ sorted: sortShingles(concatShingleKeys(share.map((p) => shingleKeys([copied[p]!])))), ordinals: Uint32Array.from(share) })),
+      shares.map((share) => ({ sorted: sortShingles(share.map((p) => shingleKeys([copied[p]!]))), ordinals: Uint32Array.from(share) })),
     )
     const expected = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(all) }])
     expect(expected.size).toBeGreaterThan(20)
