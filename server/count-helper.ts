@@ -3,7 +3,7 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads'
 import { CONTROL, claimChunk, claimWord, countChunk, KIND_CODES, MAX_CHUNKS } from './count-chunks'
 import type { CountKind, ParallelCounter } from './count-hits'
 import type { HelperMessage } from './count-helper-worker'
-import type { FacetRows } from './search-context'
+import { facetRowArrays, type FacetRows } from './search-context'
 
 /** When to share a count, and how long to wait for the helper. */
 export interface CountHelperOptions {
@@ -29,7 +29,7 @@ interface Registered {
 const sharedWords = (length: number) => new Uint32Array(new SharedArrayBuffer(4 * length))
 
 /** True when the rows live in shared memory, so the helper thread can read them. */
-const isShared = (rows: FacetRows) => [rows.at, rows.data, rows.wide.data, rows.wide.spill].every((a) => a.buffer instanceof SharedArrayBuffer)
+const isShared = (rows: FacetRows) => facetRowArrays(rows).every((a) => a.buffer instanceof SharedArrayBuffer)
 
 export class CountHelper implements ParallelCounter {
   readonly #control = new Int32Array(new SharedArrayBuffer(4 * CONTROL.SIZE))

@@ -52,6 +52,11 @@ export interface FacetRows {
   slots: number
 }
 
+/** Every array of the rows (all in shared memory, where the count helper thread reads them too). */
+export function facetRowArrays(rows: FacetRows): (Uint16Array | Uint32Array)[] {
+  return [rows.at, rows.data, rows.wide.data, rows.wide.spill]
+}
+
 /** Number of values of each kind a FacetRows counts: outlet codes, day indexes (0 = undated included), actor and region codes. */
 export interface FacetSizes {
   outlets: number

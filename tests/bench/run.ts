@@ -14,7 +14,7 @@ import { runBuild } from '../../index-build/run-build'
 import { createApp } from '../../server/app'
 import { clearTermCache } from '../../server/term-cache'
 import { prepareIndex } from '../../server/prepare-index'
-import { searchContext } from '../../server/search-context'
+import { facetRowArrays, searchContext } from '../../server/search-context'
 import { generateCorpus } from './generate'
 import { buildWorkload, KINDS, type BenchQuery } from './queries'
 import { percentiles, timeEach } from './stats'
@@ -86,7 +86,7 @@ const perParagraph = (bytes: number) => Math.round(bytes / report.paragraphs)
 // Typed arrays and buffers live outside the JavaScript heap: both count. Shared memory (the facet
 // rows, which the count helper thread reads too) is not in Node's `external`: counted from the rows.
 const { rows } = searchContext(index)
-const sharedBytes = [rows.at, rows.data, rows.wide.data, rows.wide.spill].filter((a) => a.buffer instanceof SharedArrayBuffer).reduce((sum, a) => sum + a.byteLength, 0)
+const sharedBytes = facetRowArrays(rows).filter((a) => a.buffer instanceof SharedArrayBuffer).reduce((sum, a) => sum + a.byteLength, 0)
 const memory = { heap: perParagraph(after.heapUsed - before.heapUsed), external: perParagraph(after.external - before.external), shared: perParagraph(sharedBytes) }
 const heapBytesPerParagraph = memory.heap + memory.external + memory.shared
 const bytes = (await stat(indexPath)).size
