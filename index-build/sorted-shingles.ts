@@ -80,7 +80,7 @@ const slice = (s: SortedShingles, from: number, to: number): SortedShingles => (
  * paragraphs, 35 million keys a worker: ~8 s).
  */
 export function sortShingles(parts: ShingleKeys | readonly ShingleKeys[]): SortedShingles {
-  const list = Array.isArray(parts) ? (parts as readonly ShingleKeys[]) : [parts as ShingleKeys]
+  const list = 'ends' in parts ? [parts] : parts
   const n = list.reduce((total, part) => total + part.keys.length, 0)
   const sorted: SortedShingles = { lo: new Uint32Array(n), hi: new Uint32Array(n), paragraph: new Uint32Array(n) }
   // Where each bucket starts, then each key in its bucket, in paragraph order.

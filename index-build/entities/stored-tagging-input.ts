@@ -27,7 +27,7 @@ export interface StoredTaggingInput {
   cues: NlpEntity[]
 }
 
-/** The numbers in the smallest unsigned array that holds them all. */
+/** The numbers in the smallest unsigned array that holds them all: term-index's `narrowest` for a plain list (a Uint32Array made first would be one more array outside the heap per list, three a page; and lists passed to narrowest made its loop over a term index's 30M values 2.3 times slower). */
 function packed(values: number[]): Uint16Array | Uint32Array {
   let max = 0
   for (const v of values) if (v > max) max = v
