@@ -64,7 +64,12 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
   // Per position in the current paragraph: the common term there, valid where stamp[p] is the paragraph's stamp.
   let termAt = new Uint32Array(1024)
   let stamp = new Int32Array(1024)
-  const lists: (Growable<Uint32Array> | undefined)[] = new Array(k * k)
+  // Every adjacency found, as its pair (first × k + second, by index in `common`), in paragraph order: paragraph d's end at foundUntil[d]. With how many
+  // each pair has, they are put in pair order at the end: one list for all pairs, where a growing list per pair (thousands of them) cost a random write,
+  // and now and then a copy, per adjacency.
+  const foundPair = new Growable(Uint32Array, 1 << 16)
+  const foundUntil = new Uint32Array(n)
+  const perPair = new Uint32Array(k * k)
   const lastDoc = new Int32Array(k * k).fill(-1)
   for (let base = 0; base < n; base += BLOCK) {
     const end = Math.min(n, base + BLOCK)
@@ -121,27 +126,29 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
         const pair = byDoc.term[i]! * k + termAt[p]!
         if (lastDoc[pair] === doc) continue
         lastDoc[pair] = doc
-        ;(lists[pair] ??= new Growable(Uint32Array, 16)).push(doc)
+        foundPair.push(pair)
+        perPair[pair]!++
       }
+      foundUntil[doc] = foundPair.length
     }
   }
-  // Pairs in order of their first term's id, then the second's (common ids are ascending, so key order is that order).
+  // Pairs in order of their first term's id, then the second's (common ids are ascending, so key order is that order); each pair's paragraphs stay in the order found, ascending.
   const first: number[] = []
   const second: number[] = []
   const startOut: number[] = [0]
+  const place = new Uint32Array(k * k)
   let total = 0
-  for (let pair = 0; pair < k * k; pair++) total += lists[pair]?.length ?? 0
-  const out = new Uint32Array(total)
-  let w = 0
   for (let pair = 0; pair < k * k; pair++) {
-    const list = lists[pair]
-    if (!list) continue
+    if (perPair[pair] === 0) continue
     first.push(common[Math.floor(pair / k)]!)
     second.push(common[pair % k]!)
-    out.set(list.view(), w)
-    w += list.length
-    startOut.push(w)
+    place[pair] = total
+    total += perPair[pair]!
+    startOut.push(total)
   }
+  const out = new Uint32Array(total)
+  const pairOf = foundPair.data
+  for (let doc = 0, e = 0; doc < n; doc++) for (const until = foundUntil[doc]!; e < until; e++) out[place[pairOf[e]!]!++] = doc
   return { common: Uint32Array.from(common), first: Uint32Array.from(first), second: Uint32Array.from(second), start: Uint32Array.from(startOut), docs: out }
 }
 
