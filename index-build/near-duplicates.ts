@@ -200,10 +200,38 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
   /** The paragraphs sharing the key at hand (scratch). */
   let members = new Int32Array(64)
   for (;;) {
-    // The least key among the parts' next entries, then every entry with that key: its members.
+    // The least key among the parts' next entries (in part `least`), and the least of the others'.
     let key = Infinity
-    for (let i = 0; i < parts.length; i++) if (heads[i]! < key) key = heads[i]!
+    let least = -1
+    let others = Infinity
+    for (let i = 0; i < parts.length; i++) {
+      const head = heads[i]!
+      if (head < key) {
+        others = key
+        key = head
+        least = i
+      } else if (head < others) others = head
+    }
     if (key === Infinity) break
+    // Most keys stand once: those in part `least` below every other part's next key, each unlike the one after it, pair nothing and are passed over in one tight loop.
+    if (key < others) {
+      const partLo = los[least]!
+      const partHi = his[least]!
+      const from = next[least]!
+      let j = from
+      let head = key
+      for (;;) {
+        const after = j + 1 < partLo.length ? partHi[j + 1]! * 0x1_0000_0000 + partLo[j + 1]! : Infinity
+        if (after === head) break
+        j++
+        head = after
+        if (head >= others) break
+      }
+      next[least] = j
+      heads[least] = head
+      if (j > from) continue
+    }
+    // Every entry with the least key: its members.
     // The run's length first: most keys stand once, and their paragraphs are never looked up (a random read each).
     let count = 0
     for (let i = 0; i < parts.length; i++) {

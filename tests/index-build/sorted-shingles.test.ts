@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { nearDuplicateLinks, shingleKeys } from '../../index-build/near-duplicates'
 import { sortShingles } from '../../index-build/sorted-shingles'
 import { generateCorpus } from '../bench/generate'
@@ -78,5 +79,28 @@ describe('nearDuplicateLinks over sorted parts', () => {
     const expected = nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(all) }])
     expect(expected.size).toBeGreaterThan(20)
     expect(fromParts).toEqual(expected)
+  })
+})
+
+describe('nearDuplicateLinks over sorted parts, on any keys', () => {
+  /** Shingle keys of paragraphs given as lists of keys. */
+  const keysOf = (lists: number[][]) => ({ keys: Float64Array.from(lists.flat()), ends: Uint32Array.from(lists, (_, i) => lists.slice(0, i + 1).flat().length) })
+
+  it('links from any parts, dealt in runs of any length, what it links from one sorted list', () => {
+    const paragraph = fc.record({ article: fc.integer({ min: 0, max: 6 }), keys: fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 5 }) })
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (drawn, parts, run) => {
+        const paragraphs = drawn.map((p, i) => ({ id: `p${i}`, articleId: `a${p.article}` }))
+        // Keys of 53 bits, some above 2^32, as shingle keys are.
+        const lists = drawn.map((p) => p.keys.map((k) => (k % 3) * 2 ** 40 + k))
+        const shares = Array.from({ length: parts }, (_, w) => drawn.map((_, i) => i).filter((i) => Math.floor(i / run) % parts === w))
+        const fromParts = nearDuplicateLinks(
+          paragraphs,
+          shares.map((share) => ({ sorted: sortShingles(share.map((i) => keysOf([lists[i]!]))), ordinals: Uint32Array.from(share) })),
+        )
+        expect(fromParts).toEqual(nearDuplicateLinks(paragraphs, [{ sorted: sortShingles(keysOf(lists)) }]))
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
