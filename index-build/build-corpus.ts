@@ -49,9 +49,9 @@ export async function buildCorpusInParallel(pages: SeedPage[], sources: Sources,
   return { ...index, paragraphs: decodeParagraphs(paragraphBlocks, paragraphCount, columns, index.entities) }
 }
 
-/** Every paragraph of encoded blocks, decoded (their tags from the columns). */
-function decodeParagraphs(blocks: Buffer[], count: number, columns: IndexColumns, entities: Entity[]): Paragraph[] {
-  const store = new ParagraphStore(blocks, count, columns, entities)
+/** Every paragraph of encoded blocks (each as its pieces), decoded (their tags from the columns). */
+function decodeParagraphs(blocks: Uint8Array[][], count: number, columns: IndexColumns, entities: Entity[]): Paragraph[] {
+  const store = new ParagraphStore(blocks.map((pieces) => Buffer.concat(pieces)), count, columns, entities)
   return Array.from({ length: count }, (_, ordinal) => store.get(ordinal))
 }
 
@@ -82,20 +82,24 @@ export async function buildEncodedInParallel(pages: SeedPage[] | PageFolder, sou
     entities,
   )
   // The article column tells articles apart by id, as nearDuplicateLinks does.
-  const links = linksOf(nearDuplicatePairs(columns.article, shingles), (ordinal) => ids[ordinal]!)
-  const paragraphBlocks = joinParagraphBlocks(
-    outcomes.map((o) => o.records),
-    (ordinal) => links.get(ids[ordinal]!) ?? NO_LINKS,
-  )
-  const report = reportOf(outcomes, sources, articles.length, ids.length, entities)
+  const nearPairs = nearDuplicatePairs(columns.article, shingles)
+  const links = linksOf(nearPairs, (ordinal) => ids[ordinal]!)
   // The workers indexed each paragraph with its own page's title; the serial build takes the title by article id, the same unless two pages share an id ("a.txt", "a.TXT").
   const articleById = new Map(articles.map((a) => [a.id, a]))
+  // Most paragraphs have no near-duplicates: while no two paragraphs share an id (no two articles do), only those in a pair are looked up by id.
+  const idsDistinct = articleById.size === articles.length
+  const paired = new Uint8Array(ids.length)
+  nearPairs.forEach((a, b) => (paired[a] = paired[b] = 1))
+  const paragraphBlocks = joinParagraphBlocks(
+    outcomes.map((o) => o.records),
+    (ordinal) => (idsDistinct && paired[ordinal] === 0 ? NO_LINKS : (links.get(ids[ordinal]!) ?? NO_LINKS)),
+  )
+  const report = reportOf(outcomes, sources, articles.length, ids.length, entities)
   const { terms: merged, pairs } = await terms
   if (merged.documentCount !== ids.length) throw new Error(`index-build: the term index holds ${merged.documentCount} paragraphs, not ${ids.length}`)
-  const termIndex =
-    articleById.size === articles.length
-      ? merged
-      : buildTermIndex(decodeParagraphs(paragraphBlocks, ids.length, columns, entities).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
+  const termIndex = idsDistinct
+    ? merged
+    : buildTermIndex(decodeParagraphs(paragraphBlocks, ids.length, columns, entities).map((p, ordinal) => toIndexDocument(p, articleById.get(p.articleId), ordinal)))
   // The merge worker found the merged index's common pairs; a term index made again here needs its own.
   const commonPairs = termIndex === merged ? pairs : findCommonPairs(termIndex)
   return { format: 'readout-index', version: INDEX_FORMAT_VERSION, articles, paragraphCount: ids.length, columns, paragraphBlocks, entities, terms: termIndex, commonPairs, report }

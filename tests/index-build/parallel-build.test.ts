@@ -42,15 +42,24 @@ describe('buildCorpusInParallel', () => {
   it('gives the serial build’s index file when two pages share an article id (a.txt and a.TXT)', async () => {
     const { pages: input, sources } = pages()
     const generated = input.filter((p) => p.bytes !== null && p.bytes.length > 100)
-    const twins: SeedPage[] = [
-      { file: 'zz-twin.txt', bytes: generated[0]!.bytes },
-      { file: 'zz-twin.TXT', bytes: generated[1]!.bytes },
-    ]
-    const all = [...input.slice(0, 60), ...twins]
+    const all = input.slice(0, 60)
+    // One twin copies a page of the build, so its paragraphs have near-duplicates; the other's words are its own, but its paragraphs share the first's ids, and so their near-duplicates.
+    const copied = all.find((p) => p.bytes !== null && p.bytes.length > 100)!.bytes!
+    // Each paragraph's words in reverse order (title and date kept): no run of eight words is any other page's.
+    const own = Buffer.from(
+      Buffer.from(generated[1]!.bytes!)
+        .toString()
+        .split('\n\n')
+        .map((block, i) => (i < 2 ? block : block.split(' ').reverse().join(' ')))
+        .join('\n\n'),
+    )
+    all.push({ file: 'zz-twin.txt', bytes: copied }, { file: 'zz-twin.TXT', bytes: own })
     const serial = buildCorpus(all, sources, { knowledgeBase: KNOWN_ENTITIES })
     const twinArticles = serial.articles.filter((a) => a.id === 'zz-twin')
     expect(twinArticles).toHaveLength(2)
     expect(twinArticles[0]!.title).not.toBe(twinArticles[1]!.title)
+    const copiedText = Buffer.from(copied).toString()
+    expect(serial.paragraphs.some((p) => p.articleId === 'zz-twin' && !copiedText.includes(p.text) && p.duplicates.length > 0)).toBe(true)
     const parallel = await buildCorpusInParallel(all, sources, { knowledgeBase: KNOWN_ENTITIES, workers: 2 })
     expect(parallel).toEqual(serial)
     // The columns, made from the workers' tag numbers without the paragraphs, are the serial paragraphs' (twins' paragraphs share one article index, the last).
