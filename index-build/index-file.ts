@@ -47,11 +47,11 @@ export class IndexFileError extends Error {
 /** How a section's bytes are read. */
 type SectionKind = 'json-lines' | 'lines' | 'u8' | 'u16' | 'u32' | 'f64'
 
-/** One section: a name, how to read it, and its bytes. */
+/** One section: a name, how to read it, and its bytes, as pieces that follow one another. */
 interface Section {
   name: string
   kind: SectionKind
-  data: Uint8Array
+  pieces: readonly Uint8Array[]
 }
 
 /** The first line of an index file. The sections follow back to back, then the trailer line. */
@@ -82,8 +82,9 @@ const ELEMENT_BYTES: Record<SectionKind, number> = { 'json-lines': 1, lines: 1, 
 const bytesOf = (a: Uint8Array | Uint16Array | Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 const kindOf = (a: Uint8Array | Uint16Array | Uint32Array | Float64Array): SectionKind =>
   a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Uint32Array ? 'u32' : 'f64'
-const typed = (name: string, a: Uint8Array | Uint16Array | Uint32Array | Float64Array): Section => ({ name, kind: kindOf(a), data: bytesOf(a) })
-const jsonLines = (name: string, records: unknown[]): Section => ({ name, kind: 'json-lines', data: Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join('')) })
+const typed = (name: string, a: Uint8Array | Uint16Array | Uint32Array | Float64Array): Section => ({ name, kind: kindOf(a), pieces: [bytesOf(a)] })
+const jsonLines = (name: string, records: unknown[]): Section => ({ name, kind: 'json-lines', pieces: [Buffer.from(records.map((r) => JSON.stringify(r) + '\n').join(''))] })
+const byteLength = (pieces: readonly Uint8Array[]) => pieces.reduce((n, piece) => n + piece.byteLength, 0)
 
 if (endianness() !== 'LE') throw new Error('index: this index format stores little-endian numbers; this machine is big-endian')
 
@@ -97,8 +98,8 @@ function indexSections(index: IndexFile | EncodedIndexFile): Section[] {
   return [
     jsonLines('articles', index.articles),
     jsonLines('entities', index.entities),
-    ...('paragraphBlocks' in index ? index.paragraphBlocks : encodeParagraphBlocks(index.paragraphs)).map((data, b): Section => ({ name: `paragraphs.${b}`, kind: 'json-lines', data })),
-    { name: 'terms', kind: 'lines', data: Buffer.from(terms.terms.map((t) => t + '\n').join('')) },
+    ...('paragraphBlocks' in index ? index.paragraphBlocks : encodeParagraphBlocks(index.paragraphs).map((block) => [block])).map((pieces, b): Section => ({ name: `paragraphs.${b}`, kind: 'json-lines', pieces })),
+    { name: 'terms', kind: 'lines', pieces: [Buffer.from(terms.terms.map((t) => t + '\n').join(''))] },
     typed('docFreq', terms.docFreq),
     ...SEARCH_FIELDS.flatMap((field, f) => [
       typed(`${field}.start`, terms.fields[f]!.start),
@@ -130,7 +131,7 @@ function headerOf(index: IndexFile | EncodedIndexFile, sections: Section[]): Hea
     version: index.version,
     counts: { articles: index.articles.length, paragraphs: 'paragraphCount' in index ? index.paragraphCount : index.paragraphs.length, entities: index.entities.length, terms: index.terms.terms.length },
     report: index.report,
-    sections: sections.map((s) => ({ name: s.name, kind: s.kind, bytes: s.data.byteLength })),
+    sections: sections.map((s) => ({ name: s.name, kind: s.kind, bytes: byteLength(s.pieces) })),
   }
 }
 
@@ -138,6 +139,9 @@ function headerOf(index: IndexFile | EncodedIndexFile, sections: Section[]): Hea
 function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`)
 }
+
+/** Bytes a write gathers from small pieces (a paragraph block's runs of records between near-duplicates, ~1.5 KB each at 1M paragraphs). */
+const STAGE_BYTES = 1 << 22
 
 /** Writes the index file atomically (temp file in the same folder, then rename): a failure leaves any previous file untouched. */
 export async function writeIndexFile(file: string, index: IndexFile | EncodedIndexFile): Promise<void> {
@@ -148,13 +152,35 @@ export async function writeIndexFile(file: string, index: IndexFile | EncodedInd
     const sections = indexSections(index)
     const checksums: number[] = []
     let bytes = 0
-    const write = async (data: Uint8Array) => {
-      checksums.push(crc32(data))
-      bytes += data.byteLength
+    const writeOut = async (data: Uint8Array) => {
       for (let at = 0; at < data.byteLength; ) at += (await handle.write(data, at, Math.min(data.byteLength - at, 1 << 26))).bytesWritten
     }
-    await write(Buffer.from(JSON.stringify(headerOf(index, sections)) + '\n'))
-    for (const s of sections) await write(s.data)
+    // Pieces under half the stage are gathered in it, so that writes stay few and large; larger ones go straight to the file.
+    const stage = Buffer.allocUnsafeSlow(STAGE_BYTES)
+    let staged = 0
+    const flush = async () => {
+      await writeOut(stage.subarray(0, staged))
+      staged = 0
+    }
+    const write = async (pieces: readonly Uint8Array[]) => {
+      let crc = 0
+      for (const piece of pieces) {
+        crc = crc32(piece, crc)
+        bytes += piece.byteLength
+        if (piece.byteLength >= STAGE_BYTES / 2) {
+          await flush()
+          await writeOut(piece)
+        } else {
+          if (staged + piece.byteLength > STAGE_BYTES) await flush()
+          stage.set(piece, staged)
+          staged += piece.byteLength
+        }
+      }
+      checksums.push(crc)
+    }
+    await write([Buffer.from(JSON.stringify(headerOf(index, sections)) + '\n')])
+    for (const s of sections) await write(s.pieces)
+    await flush()
     const trailer: Trailer = { end: 'readout-index-end', bytes, crc32: checksums }
     await handle.write(JSON.stringify(trailer) + '\n')
     await handle.close()
@@ -376,5 +402,5 @@ export function loadIndex(index: IndexFile): LoadedIndex {
   if (index === null || typeof index !== 'object' || index.format !== 'readout-index') throw new IndexFileError('index: not a Readout index file')
   const sections = indexSections(index)
   const header = checkHeader(headerOf(index, sections), '')
-  return fromSections(header, new Map(sections.map((s) => [s.name, s.data])), '')
+  return fromSections(header, new Map(sections.map((s) => [s.name, s.pieces.length === 1 ? s.pieces[0]! : Buffer.concat(s.pieces)])), '')
 }

@@ -26,20 +26,23 @@ function endsWithoutDuplicates(page: Uint8Array, start: number, end: number): bo
 /**
  * The paragraph blocks encodeParagraphBlocks would write for all pages' paragraphs in order,
  * from each page's records (UTF-8, from encodePageRecords) and each paragraph's near-duplicates
- * (by ordinal), spliced in where the records leave them empty. Records without near-duplicates
- * (most) are copied in runs, not one by one.
+ * (by ordinal), spliced in where the records leave them empty. Each block comes as its pieces,
+ * to be written one after the other: views of the pages' runs of records without near-duplicates
+ * (most), and the spliced ends. Nothing is copied: joining them into one buffer took a fresh
+ * allocation the size of every record (~700 MB at 1M paragraphs, ~2 s of it in page faults).
  */
-export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal: number) => string[]): Buffer[] {
-  // The blocks as pieces first (views of the pages and the spliced near-duplicates), then copied into one allocation: one large buffer rather than one per block, as every large allocation may start a full garbage collection.
+export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal: number) => string[]): Uint8Array[][] {
   const blockPieces: Uint8Array[][] = []
   let pieces: Uint8Array[] = []
   let records = 0
   let ordinal = 0
   for (const page of pages) {
+    // Buffer's indexOf finds a byte with memchr, many times faster than a typed array's.
+    const bytes = Buffer.from(page.buffer, page.byteOffset, page.byteLength)
     /** Start of the records not yet put in a piece. */
     let run = 0
     for (let start = 0; start < page.length; ) {
-      const end = page.indexOf(NEWLINE, start) + 1
+      const end = bytes.indexOf(NEWLINE, start) + 1
       if (end === 0 || !endsWithoutDuplicates(page, start, end)) throw new Error(`index-build: paragraph record ${ordinal} is not one encodePageRecords wrote`)
       const duplicates = duplicatesOf(ordinal++)
       if (duplicates.length > 0) {
@@ -58,15 +61,5 @@ export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal:
     if (run < page.length) pieces.push(page.subarray(run))
   }
   if (records > 0) blockPieces.push(pieces)
-  const sizes = blockPieces.map((list) => list.reduce((n, piece) => n + piece.length, 0))
-  const all = Buffer.allocUnsafe(sizes.reduce((n, size) => n + size, 0))
-  let at = 0
-  return blockPieces.map((list, b) => {
-    const block = all.subarray(at, at + sizes[b]!)
-    for (const piece of list) {
-      all.set(piece, at)
-      at += piece.length
-    }
-    return block
-  })
+  return blockPieces
 }

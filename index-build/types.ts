@@ -123,8 +123,8 @@ export interface EncodedIndexFile extends Omit<IndexFile, 'paragraphs'> {
   paragraphCount: number
   /** Their columns, as indexColumns makes them. */
   columns: IndexColumns
-  /** Their records, in (article id, position) order, as encodeParagraphBlocks writes them. */
-  paragraphBlocks: Buffer[]
+  /** Their records, in (article id, position) order, as encodeParagraphBlocks writes them: each block as pieces that follow one another. */
+  paragraphBlocks: Uint8Array[][]
 }
 
 /** The index file written by index-build and read by the server. */

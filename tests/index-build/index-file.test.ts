@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { assembleIndex } from '../../index-build/assemble-index'
 import { IndexFileError, loadIndex, readIndexFile, writeIndexFile } from '../../index-build/index-file'
 import { evaluateQuery } from '../../server/evaluate-query'
-import type { Article, IndexFile, Paragraph } from '../../index-build/types'
+import { indexColumns } from '../../index-build/index-columns'
+import { encodeParagraphBlocks } from '../../index-build/paragraph-store'
+import type { Article, EncodedIndexFile, IndexFile, Paragraph } from '../../index-build/types'
 import { tempDir } from '../support/temp-dir'
 
 function article(id: string): Article {
@@ -51,6 +53,22 @@ describe('writeIndexFile / readIndexFile', () => {
     expect(JSON.parse(one.subarray(0, one.indexOf(10)).toString())).toMatchObject({ format: 'readout-index', counts: { articles: 2, paragraphs: 3 } })
     expect(JSON.parse(one.subarray(one.lastIndexOf('{"end":')).toString())).toMatchObject({ end: 'readout-index-end', bytes: expect.any(Number) })
     expect((await readdir(dir)).sort()).toEqual(['one.json', 'two.json'])
+  })
+
+  it('writes the same bytes whether the paragraph blocks come whole or in pieces, small ones and one larger than a write gathers', async () => {
+    const index = sampleIndex()
+    // One paragraph of ~3 MB, so that a piece of its block goes to the file on its own, not through the stage.
+    index.paragraphs[1] = { ...index.paragraphs[1]!, text: 'Harbour talks resumed. '.repeat(130_000) }
+    const { paragraphs, ...rest } = index
+    const blocks = encodeParagraphBlocks(paragraphs)
+    const pieces = blocks.map((block) => [block.subarray(0, 7), block.subarray(7, 8), block.subarray(8, block.length - 100), block.subarray(block.length - 100)])
+    expect(pieces[0]![2]!.length).toBeGreaterThan(1 << 21)
+    const encoded: EncodedIndexFile = { ...rest, paragraphCount: paragraphs.length, columns: indexColumns(index.articles, paragraphs, index.entities), paragraphBlocks: pieces }
+    await writeIndexFile(join(dir, 'whole.readout'), index)
+    await writeIndexFile(join(dir, 'pieces.readout'), encoded)
+    const [whole, inPieces] = await Promise.all([readFile(join(dir, 'whole.readout')), readFile(join(dir, 'pieces.readout'))])
+    expect(inPieces.equals(whole)).toBe(true)
+    expect((await readIndexFile(join(dir, 'pieces.readout'))).paragraphs.get(1).text).toBe(index.paragraphs[1]!.text)
   })
 
   it('refuses a truncated file', async () => {
