@@ -7,7 +7,7 @@ import { linksOf, nearDuplicateLinks, nearDuplicatePairs } from './near-duplicat
 import { type PageFolder, processPagesInParallel } from './parallel-pages'
 import { type PageOutcome, processPage, type SeedPage } from './process-page'
 import type { Sources } from './sources'
-import { joinParagraphBlocks } from './paragraph-records'
+import { paragraphBlockPieces } from './paragraph-records'
 import { ParagraphStore } from './paragraph-store'
 import { sortShingles } from './sorted-shingles'
 import { buildTermIndex } from './term-index'
@@ -90,7 +90,7 @@ export async function buildEncodedInParallel(pages: SeedPage[] | PageFolder, sou
   const idsDistinct = articleById.size === articles.length
   const paired = new Uint8Array(ids.length)
   nearPairs.forEach((a, b) => (paired[a] = paired[b] = 1))
-  const paragraphBlocks = joinParagraphBlocks(
+  const paragraphBlocks = paragraphBlockPieces(
     outcomes.map((o) => o.records),
     (ordinal) => (idsDistinct && paired[ordinal] === 0 ? NO_LINKS : (links.get(ids[ordinal]!) ?? NO_LINKS)),
   )

@@ -64,7 +64,7 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
   // Per position in the current paragraph: the common term there, valid where stamp[p] is the paragraph's stamp.
   let termAt = new Uint32Array(1024)
   let stamp = new Int32Array(1024)
-  // Every adjacency found, as its pair (first × k + second, by index in `common`), in paragraph order: paragraph d's end at foundUntil[d]. With how many
+  // Every adjacency found, as its pair (first × k + second, by index in `common`), in paragraph order: paragraph d's end before foundUntil[d]. With how many
   // each pair has, they are put in pair order at the end: one list for all pairs, where a growing list per pair (thousands of them) cost a random write,
   // and now and then a copy, per adjacency.
   const foundPair = new Growable(Uint32Array, 1 << 16)
@@ -102,10 +102,13 @@ export function commonPairs(index: TermIndex, options: CommonPairOptions = {}): 
       at[c] = offset
     }
     for (let d = 0; d < end - base; d++) {
+      const doc = base + d
       const from = docStart[d]!
       const to = docStart[d + 1]!
-      if (to - from < 2) continue
-      const doc = base + d
+      if (to - from < 2) {
+        foundUntil[doc] = foundPair.length
+        continue
+      }
       for (let i = from; i < to; i++) {
         const p = byDoc.position[i]!
         if (p + 2 > stamp.length) {

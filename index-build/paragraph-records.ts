@@ -1,4 +1,4 @@
-// Paragraph records encoded where pages are tagged (with no near-duplicates yet), then joined into the index file's paragraph blocks with each paragraph's near-duplicates filled in.
+// Paragraph records encoded where pages are tagged (with no near-duplicates yet), then cut into the index file's paragraph blocks, as pieces, with each paragraph's near-duplicates spliced in.
 import { encodeRecord, RECORDS_PER_BLOCK } from './paragraph-store'
 import type { Paragraph } from './types'
 
@@ -31,7 +31,7 @@ function endsWithoutDuplicates(page: Uint8Array, start: number, end: number): bo
  * (most), and the spliced ends. Nothing is copied: joining them into one buffer took a fresh
  * allocation the size of every record (~700 MB at 1M paragraphs, ~2 s of it in page faults).
  */
-export function joinParagraphBlocks(pages: Uint8Array[], duplicatesOf: (ordinal: number) => string[]): Uint8Array[][] {
+export function paragraphBlockPieces(pages: Uint8Array[], duplicatesOf: (ordinal: number) => string[]): Uint8Array[][] {
   const blockPieces: Uint8Array[][] = []
   let pieces: Uint8Array[] = []
   let records = 0

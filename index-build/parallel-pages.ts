@@ -40,11 +40,12 @@ export const PAGES_PER_MESSAGE = 512
 const MIN_PAGES_PER_WORKER = 8
 
 /**
- * Runs of consecutive pages each worker gets, dealt out in turn: enough for each worker's pages to
- * come from the whole range (and so its share of the work to be about even), few enough that its
- * paragraphs' ordinals stand in long blocks and the parts of the term index join by long runs of
- * postings (with runs of 8 pages, every term's postings alternated between the parts: the join
- * took 5.4-7.4 s at 1M paragraphs, and 4.2-4.5 s with 32 runs a worker).
+ * Most runs of consecutive pages a worker gets, dealt out in turn (fewer runs, of one page each,
+ * when there are fewer pages): enough for each worker's pages to come from the whole range (and
+ * so its share of the work to be about even), few enough that its paragraphs' ordinals stand in
+ * long blocks and the parts of the term index join by long runs of postings (with runs of 8
+ * pages, every term's postings alternated between the parts: the join took 5.4-7.4 s at 1M
+ * paragraphs, and 4.2-4.5 s with 32 runs a worker).
  */
 const RUNS_PER_WORKER = 32
 
@@ -159,7 +160,7 @@ export async function processPagesInParallel(source: PageSource, sources: Source
   }
   const seedsDir = 'seedsDir' in source ? source.seedsDir : null
   const workers = Array.from({ length: count }, (_, i) => startWorker({ knowledgeBase: options.knowledgeBase, nlp: options.nlp, seedsDir }, (reply) => onTagged(i, reply)))
-  const run = Math.ceil(pageCount / (count * RUNS_PER_WORKER))
+  const run = Math.max(1, Math.ceil(pageCount / (count * RUNS_PER_WORKER)))
   const ownerOf = (index: number) => Math.floor(index / run) % count
   const stopAll = () => Promise.all(workers.map((w) => w.stop()))
   /** Set once the workers' last job, merging the term index, is under way: they stop when it ends. */

@@ -55,14 +55,20 @@ describe('writeIndexFile / readIndexFile', () => {
     expect((await readdir(dir)).sort()).toEqual(['one.json', 'two.json'])
   })
 
-  it('writes the same bytes whether the paragraph blocks come whole or in pieces, small ones and one larger than a write gathers', async () => {
+  it('writes the same bytes whether the paragraph blocks come whole or in pieces: empty, small ones filling more than a write gathers, and large', async () => {
     const index = sampleIndex()
-    // One paragraph of ~3 MB, so that a piece of its block goes to the file on its own, not through the stage.
-    index.paragraphs[1] = { ...index.paragraphs[1]!, text: 'Harbour talks resumed. '.repeat(130_000) }
+    // One paragraph of ~9 MB: its block is cut into an empty piece, 1 KB pieces for its first 5 MB (more than the 4 MB a write gathers), then one piece of ~4 MB, which goes to the file on its own.
+    index.paragraphs[1] = { ...index.paragraphs[1]!, text: 'Harbour talks resumed. '.repeat(400_000) }
     const { paragraphs, ...rest } = index
     const blocks = encodeParagraphBlocks(paragraphs)
-    const pieces = blocks.map((block) => [block.subarray(0, 7), block.subarray(7, 8), block.subarray(8, block.length - 100), block.subarray(block.length - 100)])
-    expect(pieces[0]![2]!.length).toBeGreaterThan(1 << 21)
+    const cut = (block: Buffer) => {
+      const pieces = [block.subarray(0, 0)]
+      let at = 0
+      for (; at < 5 << 20; at += 1024) pieces.push(block.subarray(at, at + 1024))
+      return [...pieces, block.subarray(at)]
+    }
+    const pieces = blocks.map(cut)
+    expect(pieces[0]!.at(-1)!.length).toBeGreaterThan(1 << 21)
     const encoded: EncodedIndexFile = { ...rest, paragraphCount: paragraphs.length, columns: indexColumns(index.articles, paragraphs, index.entities), paragraphBlocks: pieces }
     await writeIndexFile(join(dir, 'whole.readout'), index)
     await writeIndexFile(join(dir, 'pieces.readout'), encoded)
