@@ -52,11 +52,12 @@ export function narrowest(values: Uint32Array): Uint16Array | Uint32Array {
   return max < 0x10000 ? Uint16Array.from(values) : values
 }
 
-/** One field's postings while documents are added: (term, doc, freq) in arrival order, and the text's position bytes. */
+/** One field's postings while documents are added: (term, freq) in arrival order, each document's from where `firstPosting` says, and the text's position bytes. */
 class FieldBuilder {
   readonly term = new Growable(Uint32Array)
-  readonly doc = new Growable(Uint32Array)
   readonly freq = new Growable(Uint32Array)
+  /** Each document's first posting (a posting's document is known from these, not stored per posting). */
+  readonly firstPosting = new Growable(Uint32Array)
   readonly lengths = new Growable(Uint32Array)
   /** Text field only: where each posting's position list starts. */
   readonly posStart = new Growable(Uint32Array)
@@ -170,10 +171,10 @@ export class TermIndexBuilder {
         counts[slot[id]!]!++
       }
       const firstPosting = fb.term.length
+      fb.firstPosting.push(firstPosting)
       for (let k = 0; k < distinct.length; k++) {
         const id = distinct[k]!
         fb.term.push(id)
-        fb.doc.push(ordinal)
         fb.freq.push(counts[k]!)
         if (this.#lastDoc.data[id] !== ordinal) {
           this.#lastDoc.data[id] = ordinal
@@ -241,7 +242,10 @@ export class TermIndexBuilder {
 function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, withPositions: boolean): { postings: FieldPostings; positions?: TextPositions } {
   const n = fb.term.length
   const termOf = fb.term.view()
-  const docIn = fb.doc.view()
+  const firstPosting = fb.firstPosting.view()
+  const documents = firstPosting.length
+  /** End of document doc's postings. */
+  const postingsEnd = (doc: number) => (doc + 1 < documents ? firstPosting[doc + 1]! : n)
   const freqIn = fb.freq.view()
   const posStart = fb.posStart.view()
   const posIn = fb.posBytes.view()
@@ -261,24 +265,28 @@ function groupByTerm(fb: FieldBuilder, rank: Uint32Array, termCount: number, wit
   const docs = new Uint32Array(n)
   const freqs = new Uint32Array(n)
   if (!withPositions) {
-    for (let i = 0; i < n; i++) {
-      const j = fill[rank[termOf[i]!]!]!++
-      docs[j] = docIn[i]!
-      freqs[j] = freqIn[i]!
+    for (let doc = 0, i = 0; doc < documents; doc++) {
+      for (const end = postingsEnd(doc); i < end; i++) {
+        const j = fill[rank[termOf[i]!]!]!++
+        docs[j] = doc
+        freqs[j] = freqIn[i]!
+      }
     }
     return { postings: { start, docs, freqs: narrowest(freqs) } }
   }
   const bytes = new Uint8Array(posIn.length)
   const checkpoints = new Uint32Array(Math.ceil(n / POSITION_CHECKPOINT))
-  for (let i = 0; i < n; i++) {
-    const r = rank[termOf[i]!]!
-    const j = fill[r]!++
-    docs[j] = docIn[i]!
-    freqs[j] = freqIn[i]!
-    let at = byteStart[r]!
-    if (j % POSITION_CHECKPOINT === 0) checkpoints[j / POSITION_CHECKPOINT] = at
-    for (let b = posStart[i]!, to = posEnd(i); b < to; b++) bytes[at++] = posIn[b]!
-    byteStart[r] = at
+  for (let doc = 0, i = 0; doc < documents; doc++) {
+    for (const end = postingsEnd(doc); i < end; i++) {
+      const r = rank[termOf[i]!]!
+      const j = fill[r]!++
+      docs[j] = doc
+      freqs[j] = freqIn[i]!
+      let at = byteStart[r]!
+      if (j % POSITION_CHECKPOINT === 0) checkpoints[j / POSITION_CHECKPOINT] = at
+      for (let b = posStart[i]!, to = posEnd(i); b < to; b++) bytes[at++] = posIn[b]!
+      byteStart[r] = at
+    }
   }
   return { postings: { start, docs, freqs: narrowest(freqs) }, positions: { bytes, checkpoints } }
 }
