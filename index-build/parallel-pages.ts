@@ -144,7 +144,9 @@ async function askThenTag(workers: PageWorker[], pageCount: number, nlp: boolean
  * the answers (and index its paragraphs). The result is the serial build's, whatever the timing.
  */
 export async function processPagesInParallel(source: PageSource, sources: Sources, options: ParallelOptions): Promise<ParallelOutcome> {
-  const pageCount = 'pages' in source ? source.pages.length : source.files.length
+  // Each page as handed to its worker: with its bytes, or by file name (the worker reads it).
+  const pages: readonly (SeedPage | string)[] = 'pages' in source ? source.pages : source.files
+  const pageCount = pages.length
   const outcomes: TaggedOutcome[] = new Array(pageCount)
   let done = 0
   const count = Math.max(1, Math.min(options.workers, Math.ceil(pageCount / MIN_PAGES_PER_WORKER)))
@@ -169,7 +171,7 @@ export async function processPagesInParallel(source: PageSource, sources: Source
     for (let from = 0; from < pageCount; from += PAGES_PER_MESSAGE) {
       const shares: NumberedPage[][] = workers.map(() => [])
       for (let index = from; index < Math.min(pageCount, from + PAGES_PER_MESSAGE); index++) {
-        const page = 'pages' in source ? source.pages[index]! : source.files[index]!
+        const page = pages[index]!
         shares[ownerOf(index)]!.push({ index, page, source: sources[typeof page === 'string' ? page : page.file] })
       }
       workers.forEach((w, i) => w.send({ kind: 'clean', pages: shares[i]! }))
