@@ -182,6 +182,9 @@ export function linksOf(pairs: PairSet, idOf: (paragraph: number) => string): Ma
   return links
 }
 
+/** A sorted part's key at `j` as one number (hi × 2^32 + lo: 53 bits, exact), Infinity past its end. */
+const keyAt = (lo: Uint32Array, hi: Uint32Array, j: number) => (j < lo.length ? hi[j]! * 0x1_0000_0000 + lo[j]! : Infinity)
+
 /** The pairs (a, b), a < b, of paragraphs (by position; `articleOf` numbers each one's article) of different articles that share a key of 2 … MAX_ARTICLES_PER_SHINGLE articles: nearDuplicateLinks as numbers. */
 export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: ShinglePart[]): PairSet {
   if (articleOf.length > MAX_PARAGRAPHS) throw new Error(`index-build: near-duplicates are linked among at most ${MAX_PARAGRAPHS} paragraphs, not ${articleOf.length}`)
@@ -193,8 +196,8 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
   const owners = parts.map((p) => p.sorted.paragraph)
   const ordinals = parts.map((p) => p.ordinals ?? null)
   const next = new Uint32Array(parts.length)
-  /** Each part's next key as one number (hi × 2^32 + lo: 53 bits, exact), Infinity past its end. */
-  const heads = Float64Array.from(parts, (_, i) => (los[i]!.length > 0 ? his[i]![0]! * 0x1_0000_0000 + los[i]![0]! : Infinity))
+  /** Each part's next key (keyAt). */
+  const heads = Float64Array.from(parts, (_, i) => keyAt(los[i]!, his[i]!, 0))
   /** Where the key at hand starts in each part (scratch). */
   const runStart = new Uint32Array(parts.length)
   /** The paragraphs sharing the key at hand (scratch). */
@@ -221,7 +224,7 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
       let j = from
       let head = key
       for (;;) {
-        const after = j + 1 < partLo.length ? partHi[j + 1]! * 0x1_0000_0000 + partLo[j + 1]! : Infinity
+        const after = keyAt(partLo, partHi, j + 1)
         if (after === head) break
         j++
         head = after
@@ -240,7 +243,7 @@ export function nearDuplicatePairs(articleOf: Int32Array | Uint32Array, parts: S
       const partLo = los[i]!
       const partHi = his[i]!
       let head = key
-      while (head === key) head = ++j < partLo.length ? partHi[j]! * 0x1_0000_0000 + partLo[j]! : Infinity
+      while (head === key) head = keyAt(partLo, partHi, ++j)
       heads[i] = head
       next[i] = j
       count += j - runStart[i]!
